@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from "commander";
+import { ENVIRONMENTS, type Environment } from "../core/catalog.js";
+import { serveCommand } from "./serve-command.js";
+import { validateCommand } from "./validate-command.js";
+import { planCommand } from "./plan-command.js";
+
+const program = new Command()
+  .name("atrium")
+  .description("Atrium: a GenAI platform gateway for OpenAI and Azure OpenAI clients.")
+  .showHelpAfterError();
+
+const envOption = () => new Option("--env <env>", "environment to serve or plan for").choices(ENVIRONMENTS as string[]);
+
+program
+  .command("serve")
+  .description("serve the gateway from a config folder; prints the URL it listens on")
+  .option("--config <dir>", "config folder (atrium.yaml, deployments/, consumers/, mappings/)", ".")
+  .option("--port <n>", "port to listen on; 0 picks a free one", port)
+  .option("--host <host>", "address to listen on")
+  .addOption(envOption())
+  .action(async (o: { config: string; port?: number; host?: string; env?: Environment }) => {
+    process.exitCode = await serveCommand({ configDir: o.config, port: o.port, host: o.host, environment: o.env });
+  });
+
+program
+  .command("demo")
+  .description("serve the demo config that ships with Atrium and print its key")
+  .option("--port <n>", "port to listen on; 0 picks a free one", port)
+  .action(async (o: { port?: number }) => {
+    process.exitCode = await serveCommand({ configDir: new URL("../../demo", import.meta.url).pathname, port: o.port, demo: true });
+  });
+
+program
+  .command("validate")
+  .description("check a config folder; one line per problem (file, JSON path, message); exit 1 if any")
+  .argument("<dir>", "config folder")
+  .action((dir: string) => {
+    process.exitCode = validateCommand(dir);
+  });
+
+program
+  .command("plan")
+  .description("demand vs capacity per deployment and pool; PTU vs PAYG; flags over-subscription")
+  .argument("<dir>", "config folder")
+  .addOption(envOption())
+  .option("--format <format>", "table or json", "table")
+  .action((dir: string, o: { env?: Environment; format: string }) => {
+    process.exitCode = planCommand(dir, o.env, o.format);
+  });
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is a whole number from 0 to 65535");
+  return n;
+}
+
+await program.parseAsync(process.argv);

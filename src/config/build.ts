@@ -1,0 +1,110 @@
+import type { Consumer, Deployment, Environment, EnvironmentGrant, Resource, Route, Target } from "../core/catalog.js";
+import { ENVIRONMENTS } from "../core/catalog.js";
+import { DEFAULT_API_VERSIONS, DEFAULT_UPSTREAM_API_VERSION } from "./api-versions.js";
+import type { Config } from "./config.js";
+import { parseDeployAt } from "./deploy-at.js";
+import type { ConfigFiles } from "./read-files.js";
+import type { PlatformFile } from "./schema.js";
+
+/** Turns checked files into the indexed runtime shapes. Only called when there are no issues. */
+export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFiles, environment: Environment): Config {
+  const resources = new Map<string, Resource>();
+  for (const [id, r] of Object.entries(platform.resources)) {
+    resources.set(id, {
+      id,
+      provider: r.provider,
+      endpoint: r.endpoint?.replace(/\/+$/, ""),
+      apiKey: r.apiKey === "" ? undefined : r.apiKey,
+      apiVersion: r.apiVersion ?? DEFAULT_UPSTREAM_API_VERSION,
+      sim: { latencyMs: r.latencyMs, tokensPerSecond: r.tokensPerSecond, embeddingDimensions: r.embeddingDimensions },
+    });
+  }
+  const deployments: Deployment[] = files.deployments.map(({ file, data }) => ({
+    file,
+    resource: data.aoaiName,
+    name: data.deploymentName,
+    type: data.deploymentType,
+    model: data.model,
+    modelVersion: data.modelVersion,
+    tokensPerMinute: data.thousandsOfTokensPerMinute * 1000,
+  }));
+
+  const targetsFor = (pool: string, deploymentName: string): Target[] => {
+    const out: Target[] = [];
+    for (const m of platform.pools[pool] ?? []) {
+      const resource = resources.get(m.resource);
+      const deployment = deployments.find((d) => d.resource === m.resource && d.name === deploymentName);
+      // A member that does not host the deployment cannot serve it; validate names the gap.
+      if (resource && deployment) {
+        out.push({ id: `${m.resource}/${deploymentName}`, resource, deployment, priority: m.priority, weight: m.weight });
+      }
+    }
+    return out.sort((a, b) => a.priority - b.priority);
+  };
+
+  const consumers = new Map<string, Consumer>();
+  const consumersByAppId = new Map<string, Consumer>();
+  for (const { data } of files.consumers) {
+    const mapping = files.mappings.find((m) => m.data.consumerName === data.consumerName);
+    const routes = new Map<string, Route>();
+    for (const r of mapping?.data.requirements ?? []) {
+      const asked = data.models.find((m) => m.deploymentName === r.outsideDeploymentName);
+      const environments: Partial<Record<Environment, EnvironmentGrant>> = {};
+      for (const env of ENVIRONMENTS) {
+        const grant = asked?.environments[env];
+        if (grant) {
+          environments[env] = {
+            tokensPerMinute: grant.thousandsOfTokens * 1000,
+            liveAtMs: parseDeployAt(grant.deployAt) ?? Number.POSITIVE_INFINITY,
+          };
+        }
+      }
+      const targets = targetsFor(r.platformTeamPoolMapping, r.platformTeamDeploymentMapping);
+      routes.set(r.outsideDeploymentName, {
+        consumer: data.consumerName,
+        outsideName: r.outsideDeploymentName,
+        platformDeployment: r.platformTeamDeploymentMapping,
+        pool: r.platformTeamPoolMapping,
+        model: asked?.modelName ?? targets[0]?.deployment.model ?? r.platformTeamDeploymentMapping,
+        contentSafety: asked?.contentSafety,
+        environments,
+        targets,
+      });
+    }
+    const consumer: Consumer = {
+      name: data.consumerName,
+      costCentre: data.costCentre,
+      contactEmail: data.contactEmail,
+      appIds: data.constantAppIdIdentifiers,
+      routes,
+    };
+    consumers.set(consumer.name, consumer);
+    for (const id of consumer.appIds) consumersByAppId.set(id, consumer);
+  }
+
+  return deepFreeze({
+    dir,
+    environment,
+    listen: platform.listen,
+    resources,
+    deployments,
+    consumers,
+    consumersByAppId,
+    apiVersions: platform.api.versions ?? DEFAULT_API_VERSIONS,
+    maxBodyBytes: platform.api.maxBodyBytes,
+    enabledRoutes: platform.api.enabledRoutes,
+    staticKeys: platform.auth.keys.map((k) => ({ key: k.key, consumer: k.consumer, environment: k.environment })),
+    platform,
+    files,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  if (value instanceof Map) {
+    for (const v of value.values()) deepFreeze(v);
+  } else {
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,27 @@
+import type { Consumer, Deployment, Environment, Resource } from "../core/catalog.js";
+import type { ConfigFiles } from "./read-files.js";
+import type { PlatformFile } from "./schema.js";
+
+export interface StaticKey {
+  readonly key: string;
+  readonly consumer: string;
+  readonly environment: Environment | undefined;
+}
+
+/** Everything a running gateway needs, resolved, indexed and deep-frozen. */
+export interface Config {
+  readonly dir: string;
+  readonly environment: Environment;
+  readonly listen: { readonly host: string; readonly port: number };
+  readonly resources: ReadonlyMap<string, Resource>;
+  readonly deployments: readonly Deployment[];
+  readonly consumers: ReadonlyMap<string, Consumer>;
+  readonly consumersByAppId: ReadonlyMap<string, Consumer>;
+  readonly apiVersions: readonly string[];
+  readonly maxBodyBytes: number;
+  readonly enabledRoutes: readonly string[];
+  readonly staticKeys: readonly StaticKey[];
+  readonly platform: PlatformFile;
+  /** The files as read, for `plan` and the admin API. */
+  readonly files: ConfigFiles;
+}

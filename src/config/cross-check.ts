@@ -1,0 +1,131 @@
+import type { ConfigIssue } from "./issues.js";
+import type { ConfigFiles } from "./read-files.js";
+
+/**
+ * Checks the files against each other: every name one file uses must be defined by another.
+ * Each problem is reported where it can be fixed, with the alternatives that do exist.
+ */
+export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
+  const platform = files.platform;
+  const resources = new Set(Object.keys(platform?.resources ?? {}));
+  const pools = platform?.pools ?? {};
+
+  for (const [pool, members] of Object.entries(pools)) {
+    members.forEach((m, i) => {
+      if (!resources.has(m.resource)) {
+        issues.push({ file: "atrium.yaml", path: `$.pools.${pool}[${i}].resource`, message: unknown("resource", m.resource, resources) });
+      }
+    });
+  }
+
+  const deploymentsByName = new Map<string, Set<string>>();
+  const seenDeployments = new Map<string, string>();
+  for (const { file, data } of files.deployments) {
+    if (platform && !resources.has(data.aoaiName)) {
+      issues.push({ file, path: "$.aoaiName", message: unknown("resource", data.aoaiName, resources, "atrium.yaml resources") });
+    }
+    const key = `${data.aoaiName}/${data.deploymentName}`;
+    const earlier = seenDeployments.get(key);
+    if (earlier) issues.push({ file, path: "$.deploymentName", message: `deployment ${key} is already defined in ${earlier}` });
+    seenDeployments.set(key, file);
+    const at = deploymentsByName.get(data.deploymentName) ?? new Set<string>();
+    at.add(data.aoaiName);
+    deploymentsByName.set(data.deploymentName, at);
+  }
+
+  const consumers = new Map(files.consumers.map((c) => [c.data.consumerName, c]));
+  const seenConsumers = new Map<string, string>();
+  const appIds = new Map<string, string>();
+  for (const { file, data } of files.consumers) {
+    const earlier = seenConsumers.get(data.consumerName);
+    if (earlier) issues.push({ file, path: "$.consumerName", message: `consumer ${data.consumerName} is already defined in ${earlier}` });
+    seenConsumers.set(data.consumerName, file);
+    data.constantAppIdIdentifiers.forEach((id, i) => {
+      const owner = appIds.get(id);
+      if (owner && owner !== data.consumerName) {
+        issues.push({ file, path: `$.constantAppIdIdentifiers[${i}]`, message: `app id ${id} already belongs to consumer ${owner}` });
+      }
+      appIds.set(id, data.consumerName);
+    });
+  }
+
+  const mapped = new Set<string>();
+  for (const { file, data } of files.mappings) {
+    const consumer = consumers.get(data.consumerName);
+    if (!consumer) {
+      issues.push({ file, path: "$.consumerName", message: unknown("consumer", data.consumerName, new Set(consumers.keys()), "consumers/") });
+    }
+    if (mapped.has(data.consumerName)) {
+      issues.push({ file, path: "$.consumerName", message: `another mapping file already maps consumer ${data.consumerName}` });
+    }
+    mapped.add(data.consumerName);
+    const asked = new Set(consumer?.data.models.map((m) => m.deploymentName) ?? []);
+    const outside = new Set<string>();
+    data.requirements.forEach((r, i) => {
+      const at = `$.requirements[${i}]`;
+      if (outside.has(r.outsideDeploymentName)) {
+        issues.push({ file, path: `${at}.outsideDeploymentName`, message: `${r.outsideDeploymentName} is mapped twice` });
+      }
+      outside.add(r.outsideDeploymentName);
+      if (consumer && !asked.has(r.outsideDeploymentName)) {
+        issues.push({
+          file,
+          path: `${at}.outsideDeploymentName`,
+          message: `${r.outsideDeploymentName} is not a deployment ${consumer.file} asks for (it asks for: ${list(asked)})`,
+        });
+      }
+      const hosts = deploymentsByName.get(r.platformTeamDeploymentMapping);
+      if (!hosts) {
+        issues.push({
+          file,
+          path: `${at}.platformTeamDeploymentMapping`,
+          message: unknown("deployment", r.platformTeamDeploymentMapping, new Set(deploymentsByName.keys()), "deployments/"),
+        });
+      }
+      const members = pools[r.platformTeamPoolMapping];
+      if (!members) {
+        if (platform) {
+          issues.push({
+            file,
+            path: `${at}.platformTeamPoolMapping`,
+            message: unknown("pool", r.platformTeamPoolMapping, new Set(Object.keys(pools)), "atrium.yaml pools"),
+          });
+        }
+      } else if (hosts && !members.some((m) => hosts.has(m.resource))) {
+        issues.push({
+          file,
+          path: `${at}.platformTeamPoolMapping`,
+          message: `no member of pool ${r.platformTeamPoolMapping} (${members.map((m) => m.resource).join(", ")}) hosts deployment ${r.platformTeamDeploymentMapping} (it is on: ${list(hosts)})`,
+        });
+      }
+    });
+    consumer?.data.models.forEach((m, i) => {
+      if (!outside.has(m.deploymentName)) {
+        issues.push({
+          file: consumer.file,
+          path: `$.models[${i}].deploymentName`,
+          message: `asks for ${m.deploymentName}, which ${file} does not map (it maps: ${list(outside)})`,
+        });
+      }
+    });
+  }
+  platform?.auth.keys.forEach((k, i) => {
+    if (!consumers.has(k.consumer)) {
+      issues.push({ file: "atrium.yaml", path: `$.auth.keys[${i}].consumer`, message: unknown("consumer", k.consumer, new Set(consumers.keys()), "consumers/") });
+    }
+  });
+  for (const { file, data } of files.consumers) {
+    if (!mapped.has(data.consumerName)) {
+      issues.push({ file, path: "$.consumerName", message: `no file in mappings/ maps consumer ${data.consumerName}` });
+    }
+  }
+}
+
+function unknown(kind: string, name: string, known: ReadonlySet<string>, where = ""): string {
+  const suffix = where ? ` in ${where}` : "";
+  return `unknown ${kind} ${name}${suffix} (known: ${list(known)})`;
+}
+
+function list(names: ReadonlySet<string>): string {
+  return names.size === 0 ? "none" : [...names].sort().join(", ");
+}

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { parseDeployAt } from "./deploy-at.js";
+
+/** atrium.yaml: platform settings the users' JSON files do not hold. Unknown keys are typos. */
+const ResourceSchema = z
+  .object({
+    provider: z.enum(["sim", "openai", "azure-openai", "openai-compatible"]),
+    endpoint: z.url({ protocol: /^https?$/ }).optional(),
+    apiKey: z.string().optional(),
+    apiVersion: z.string().min(1).optional(),
+    latencyMs: z.number().int().min(0).max(600_000).default(0),
+    tokensPerSecond: z.number().min(0).default(0),
+    embeddingDimensions: z.number().int().min(1).max(8192).default(1536),
+  })
+  .strict()
+  .refine((r) => r.provider === "sim" || r.endpoint !== undefined, {
+    message: "endpoint is required for this provider",
+    path: ["endpoint"],
+  });
+
+const PoolMemberSchema = z
+  .object({
+    resource: z.string().min(1),
+    priority: z.number().int().min(0).default(1),
+    weight: z.number().min(0).default(1),
+  })
+  .strict();
+
+const StaticKeySchema = z
+  .object({
+    key: z.string().min(16, "a key needs at least 16 characters"),
+    consumer: z.string().min(1),
+    environment: z.enum(["dev", "test", "prod"]).optional(),
+  })
+  .strict();
+
+export const PlatformSchema = z
+  .object({
+    environment: z.enum(["dev", "test", "prod"]).default("dev"),
+    listen: z
+      .object({ host: z.string().default("127.0.0.1"), port: z.number().int().min(0).max(65535).default(8080) })
+      .strict()
+      .default({ host: "127.0.0.1", port: 8080 }),
+    resources: z.record(z.string(), ResourceSchema).default({}),
+    pools: z.record(z.string(), z.array(PoolMemberSchema).min(1)).default({}),
+    storage: z
+      .discriminatedUnion("kind", [
+        z.object({ kind: z.literal("sqlite"), path: z.string().default("./atrium.db") }).strict(),
+        z.object({ kind: z.literal("postgres"), url: z.string().min(1) }).strict(),
+      ])
+      .default({ kind: "sqlite", path: "./atrium.db" }),
+    state: z
+      .discriminatedUnion("kind", [
+        z.object({ kind: z.literal("memory") }).strict(),
+        z.object({ kind: z.literal("redis"), url: z.string().min(1) }).strict(),
+      ])
+      .default({ kind: "memory" }),
+    auth: z
+      .object({
+        /** Keys named in config (by env var): the demo and bootstrap path. */
+        keys: z.array(StaticKeySchema).default([]),
+      })
+      .strict()
+      .default({ keys: [] }),
+    api: z
+      .object({
+        versions: z.array(z.string().min(1)).min(1).optional(),
+        maxBodyBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+        /** Restricted routes (images, audio, …) opened on purpose, e.g. "/v1/images/generations". */
+        enabledRoutes: z.array(z.string().startsWith("/")).default([]),
+      })
+      .strict()
+      .default({ maxBodyBytes: 10 * 1024 * 1024, enabledRoutes: [] }),
+    log: z
+      .object({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
+      .strict()
+      .default({ level: "info" }),
+  })
+  .strict();
+
+export type PlatformFile = z.infer<typeof PlatformSchema>;
+
+/** The users' three JSON formats: accepted verbatim, so fields we do not use pass through. */
+const DeployAtSchema = z.string().refine((s) => parseDeployAt(s) !== undefined, {
+  message: "not a date-time (expected e.g. 2024-07-02T00:00:00Z)",
+});
+
+const EnvironmentGrantSchema = z.looseObject({
+  thousandsOfTokens: z.number().min(0),
+  deployAt: DeployAtSchema,
+});
+
+export const ConsumerSchema = z.looseObject({
+  consumerName: z.string().min(1),
+  requestName: z.string().optional(),
+  contactEmail: z.string().optional(),
+  costCentre: z.union([z.string(), z.number()]).transform(String),
+  constantAppIdIdentifiers: z.array(z.string()).default([]),
+  models: z.array(
+    z.looseObject({
+      deploymentName: z.string().min(1),
+      modelName: z.string().min(1),
+      contentSafety: z.string().optional(),
+      environments: z
+        .looseObject({
+          dev: EnvironmentGrantSchema.optional(),
+          test: EnvironmentGrantSchema.optional(),
+          prod: EnvironmentGrantSchema.optional(),
+        }),
+    }),
+  ),
+});
+
+export const DeploymentSchema = z.looseObject({
+  aoaiName: z.string().min(1),
+  deploymentName: z.string().min(1),
+  enableDynamicQuota: z.boolean().optional(),
+  deploymentType: z.enum(["PTU", "PAYG"]),
+  model: z.string().min(1),
+  modelVersion: z.string().optional(),
+  thousandsOfTokensPerMinute: z.number().min(0),
+});
+
+export const MappingSchema = z.looseObject({
+  consumerName: z.string().min(1),
+  requirements: z.array(
+    z.looseObject({
+      outsideDeploymentName: z.string().min(1),
+      platformTeamDeploymentMapping: z.string().min(1),
+      platformTeamPoolMapping: z.string().min(1),
+    }),
+  ),
+});
+
+export type ConsumerFile = z.infer<typeof ConsumerSchema>;
+export type DeploymentFile = z.infer<typeof DeploymentSchema>;
+export type MappingFile = z.infer<typeof MappingSchema>;

@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import type { RequestContext } from "../core/context.js";
+import { GatewayError, asGatewayError } from "../core/errors.js";
+import { credentialFrom } from "./credential.js";
+import { modelListBody } from "./models-list.js";
+import { readJsonBody } from "./read-json-body.js";
+import { requestIdFrom } from "./request-id.js";
+import { matchRoute, type RouteMatch } from "./route-match.js";
+import type { HttpDeps } from "./runtime.js";
+import { validateBody } from "./validate-body.js";
+import { describe, writeReply } from "./write-reply.js";
+import { writeError, writeJson } from "./write-error.js";
+
+/** The one request handler: match, parse once, run the policy chain, write the reply. */
+export function createHandler(deps: HttpDeps, log: Logger) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const id = requestIdFrom(req.headers["x-request-id"]);
+    handle(req, res, id, deps, log).catch((err: unknown) => {
+      const error = asGatewayError(err);
+      if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
+      writeError(res, error, id);
+    });
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, id: string, deps: HttpDeps, log: Logger): Promise<void> {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  const runtime = deps.runtime();
+  const match = matchRoute(path, runtime.config.enabledRoutes);
+  switch (match.kind) {
+    case "health":
+      return writeJson(res, 200, { status: "ok" }, id);
+    case "ready": {
+      const ready = await deps.ready();
+      return writeJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready" }, id);
+    }
+    case "metrics": {
+      if (!deps.metrics) throw new GatewayError("route_not_found", "Metrics are not enabled.");
+      const m = await deps.metrics();
+      res.writeHead(200, { "content-type": m.contentType, "x-request-id": id });
+      res.end(m.body);
+      return;
+    }
+    case "admin":
+      if (!deps.admin) throw new GatewayError("route_not_found", `No admin route ${match.path}.`);
+      return deps.admin(req, res, id);
+    case "not_found":
+      throw notFound(match.path, match.restricted);
+    case "models": {
+      if (req.method !== "GET") throw new GatewayError("method_not_allowed", `Use GET for ${path}.`);
+      const ctx = context(req, id, match, "", {}, undefined);
+      const identity = await runtime.identify(ctx);
+      return writeJson(res, 200, modelListBody(identity, runtime.config.environment, match.id), id);
+    }
+    case "inference": {
+      if (req.method !== "POST") throw new GatewayError("method_not_allowed", `Use POST for ${path}.`);
+      const apiVersion = match.surface === "azure" ? checkApiVersion(url, q, runtime.config.apiVersions) : undefined;
+      const body = validateBody(await readJsonBody(req, runtime.config.maxBodyBytes), match.surface, match.operation);
+      const outside = match.deployment ?? (body["model"] as string);
+      const ctx = context(req, id, match, outside, body, apiVersion);
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const withSignal: RequestContext = { ...ctx, signal: controller.signal };
+      let reply;
+      try {
+        reply = await runtime.pipeline(withSignal);
+      } catch (err) {
+        const error = asGatewayError(err);
+        if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
+        return writeError(res, error, id, withSignal.responseHeaders);
+      }
+      return writeReply(res, reply, withSignal, log);
+    }
+  }
+}
+
+function context(req: IncomingMessage, id: string, match: RouteMatch, outsideName: string, body: RequestContext["body"], apiVersion: string | undefined): RequestContext {
+  const inference = match.kind === "inference" ? match : undefined;
+  const streamOptions = body["stream_options"];
+  return {
+    id,
+    surface: inference?.surface ?? "openai",
+    operation: inference?.operation ?? "chat",
+    operationPath: inference?.operationPath ?? "",
+    apiVersion,
+    credential: credentialFrom(req.headers),
+    body,
+    outsideName,
+    stream: body["stream"] === true && inference?.operation !== "embeddings",
+    clientWantsUsage:
+      typeof streamOptions === "object" && streamOptions !== null && !Array.isArray(streamOptions) && streamOptions["include_usage"] === true,
+    startedAtMs: performance.now(),
+    signal: new AbortController().signal,
+    identity: undefined,
+    promptTokenEstimate: undefined,
+    route: undefined,
+    responseHeaders: {},
+  };
+}
+
+function checkApiVersion(url: string, q: number, supported: readonly string[]): string {
+  const version = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("api-version");
+  if (version === null || version === "") {
+    throw new GatewayError("unsupported_api_version", `The api-version query parameter is required. Supported versions: ${supported.join(", ")}.`, { param: "api-version" });
+  }
+  if (!supported.includes(version)) {
+    throw new GatewayError("unsupported_api_version", `The api-version '${version.slice(0, 64)}' is not supported. Supported versions: ${supported.join(", ")}.`, { param: "api-version", status: 404 });
+  }
+  return version;
+}
+
+function notFound(path: string, restricted: boolean): GatewayError {
+  const shown = path.slice(0, 200);
+  return new GatewayError(
+    "route_not_found",
+    restricted
+      ? `${shown} is not offered by this gateway; a platform admin can open it with api.enabledRoutes.`
+      : `Unknown route ${shown}.`,
+  );
+}

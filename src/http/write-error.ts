@@ -1,0 +1,28 @@
+import type { ServerResponse } from "node:http";
+import type { GatewayError } from "../core/errors.js";
+
+/** Renders our one error shape with its status; after the headers went out there is nothing to say. */
+export function writeError(res: ServerResponse, error: GatewayError, requestId: string, headers: Readonly<Record<string, string>> = {}): void {
+  if (res.headersSent || res.destroyed) {
+    if (!res.writableEnded) res.end();
+    return;
+  }
+  const body = JSON.stringify(error.toJSON());
+  const out: Record<string, string | number> = {
+    ...headers,
+    ...error.detail.headers,
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "x-request-id": requestId,
+  };
+  // Refusing a body we did not read: closing beats draining megabytes we will never use.
+  if (error.code === "request_too_large") out["connection"] = "close";
+  res.writeHead(error.status, out);
+  res.end(body);
+}
+
+export function writeJson(res: ServerResponse, status: number, value: unknown, requestId: string): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-request-id": requestId });
+  res.end(body);
+}

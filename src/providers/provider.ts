@@ -1,0 +1,55 @@
+import type { ProviderKind, Target } from "../core/catalog.js";
+import type { Operation } from "../core/context.js";
+import type { GatewayError } from "../core/errors.js";
+import type { JsonObject } from "../core/json.js";
+import type { SseEvent } from "../core/reply.js";
+import type { Usage } from "../core/usage.js";
+
+export interface ProviderCall {
+  readonly operation: Operation;
+  /** Below the API root: `/chat/completions`, `/embeddings`, or an opened route's own path. */
+  readonly path: string;
+  /** The client's body; adapters copy it before they rewrite anything. */
+  readonly body: JsonObject;
+  readonly stream: boolean;
+  readonly signal: AbortSignal;
+  readonly requestId: string;
+}
+
+export type UpstreamResult =
+  | {
+      readonly kind: "json";
+      readonly status: number;
+      /** The provider's body, translated to OpenAI's shape when it is not already. */
+      readonly body: string;
+      readonly usage: Usage | undefined;
+      readonly headers: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: "stream";
+      /** OpenAI-shaped chunks; iterating it pulls from the upstream (backpressure). */
+      readonly events: AsyncIterable<SseEvent>;
+      readonly headers: Readonly<Record<string, string>>;
+    };
+
+/**
+ * Calls one target and hands back OpenAI-shaped results. Failures throw GatewayError; ones another
+ * pool member might not have (429, 5xx, connection) are marked `retryable`.
+ */
+export interface Provider {
+  readonly id: ProviderKind;
+  send(call: ProviderCall, target: Target): Promise<UpstreamResult>;
+}
+
+/** What an HTTP provider adapter translates; the shared transport does the rest. */
+export interface UpstreamRequest {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface HttpAdapter {
+  readonly id: ProviderKind;
+  buildRequest(call: ProviderCall, target: Target): UpstreamRequest;
+  parseError(status: number, body: string, headers: Readonly<Record<string, string>>): GatewayError;
+}
