@@ -46,7 +46,7 @@ export const PlatformSchema = z
     storage: z
       .discriminatedUnion("kind", [
         z.object({ kind: z.literal("sqlite"), path: z.string().default("./atrium.db") }).strict(),
-        z.object({ kind: z.literal("postgres"), url: z.string().min(1) }).strict(),
+        z.object({ kind: z.literal("postgres"), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional() }).strict(),
       ])
       .default({ kind: "sqlite", path: "./atrium.db" }),
     state: z

@@ -1,0 +1,77 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import pg from "pg";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { MIGRATIONS } from "./migrations/index.js";
+import type { Tables } from "./tables.js";
+
+export type StorageSettings =
+  | { readonly kind: "sqlite"; readonly path: string }
+  | { readonly kind: "postgres"; readonly url: string; readonly schema?: string };
+
+export interface Database {
+  readonly db: Kysely<Tables>;
+  readonly kind: "sqlite" | "postgres";
+  /** True when the store answers a trivial query (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured store and brings its schema up to date. SQLite runs in WAL mode so
+ * readers (reports, the console) never block the writer on the request path.
+ */
+export async function openDatabase(settings: StorageSettings, baseDir = "."): Promise<Database> {
+  let db: Kysely<Tables>;
+  if (settings.kind === "sqlite") {
+    const path = settings.path === ":memory:" ? ":memory:" : resolve(baseDir, settings.path);
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new BetterSqlite3(path);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("busy_timeout = 5000");
+    db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  } else {
+    const schema = settings.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    const pool = new pg.Pool({
+      connectionString: settings.url,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    if (schema) {
+      const client = await pool.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      } finally {
+        client.release();
+      }
+    }
+    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  }
+  await migrate(db);
+  return {
+    db,
+    kind: settings.kind,
+    async ping() {
+      try {
+        await db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+export async function migrate(db: Kysely<Tables>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}
