@@ -58,6 +58,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
     case "inference": {
       if (req.method !== "POST") throw new GatewayError("method_not_allowed", `Use POST for ${path}.`);
       const apiVersion = match.surface === "azure" ? checkApiVersion(url, q, runtime.config.apiVersions) : undefined;
+      // A caller without any credential learns nothing about the body it sent.
+      if (credentialFrom(req.headers) === undefined) {
+        throw new GatewayError("invalid_api_key", "No credential was sent: use the api-key header or Authorization: Bearer <key or token>.");
+      }
       const body = validateBody(await readJsonBody(req, runtime.config.maxBodyBytes), match.surface, match.operation);
       const outside = match.deployment ?? (body["model"] as string);
       const ctx = context(req, id, match, outside, body, apiVersion);
