@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const BENCH_KEY = "bench-key-0123456789abcdef";
+
+/**
+ * The benchmark's platform: one openai-compatible resource (the fake upstream), one consumer with
+ * every outside name the scenarios use, and the full policy chain switched on.
+ */
+export function benchConfigDir(upstreamUrl: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "atrium-bench-"));
+  const deployments = ["bench-chat", "bench-stream-0", "bench-stream-5", "bench-embed"];
+  const outside: Record<string, string> = { chat: "bench-chat", "stream-0": "bench-stream-0", "stream-5": "bench-stream-5", embed: "bench-embed" };
+  const platform = {
+    environment: "dev",
+    resources: { up: { provider: "openai-compatible", endpoint: `${upstreamUrl}/v1` } },
+    pools: { pool: [{ resource: "up", priority: 1, weight: 1 }] },
+    auth: { keys: [{ key: BENCH_KEY, consumer: "bench" }] },
+    log: { level: "info" },
+  };
+  writeFileSync(join(dir, "atrium.yaml"), JSON.stringify(platform, null, 2));
+  for (const sub of ["deployments", "consumers", "mappings"]) mkdirSync(join(dir, sub));
+  for (const name of deployments) {
+    writeFileSync(
+      join(dir, "deployments", `${name}.json`),
+      JSON.stringify({ aoaiName: "up", deploymentName: name, deploymentType: "PAYG", model: "gpt-35-turbo", thousandsOfTokensPerMinute: 1_000_000 }),
+    );
+  }
+  const grant = { thousandsOfTokens: 1_000_000, deployAt: "2024-01-01T00:00:00Z" };
+  writeFileSync(
+    join(dir, "consumers", "bench.json"),
+    JSON.stringify({
+      consumerName: "bench",
+      costCentre: "0000",
+      models: Object.keys(outside).map((name) => ({ deploymentName: name, modelName: "gpt-35-turbo", environments: { dev: grant } })),
+    }),
+  );
+  writeFileSync(
+    join(dir, "mappings", "bench.json"),
+    JSON.stringify({
+      consumerName: "bench",
+      requirements: Object.entries(outside).map(([o, p]) => ({ outsideDeploymentName: o, platformTeamDeploymentMapping: p, platformTeamPoolMapping: "pool" })),
+    }),
+  );
+  return dir;
+}
