@@ -10,10 +10,19 @@ import type { UsageSink } from "./core/usage-record.js";
 import { createHandler } from "./http/handler.js";
 import type { Runtime } from "./http/runtime.js";
 import { MemoryUsageSink } from "./metering/memory-usage-sink.js";
+import { preloadEncodings } from "./metering/tokenizer.js";
+import { openUsageService } from "./metering/usage-service.js";
+import { GatewayMetrics } from "./observability/metrics.js";
+import { openTracing } from "./observability/tracing.js";
 import { createLogger, type Logger } from "./observability/logger.js";
-import { createUpstreamAgent } from "./providers/http-transport.js";
+import { createUpstreamAgents } from "./providers/upstream-agents.js";
 import { createProviders } from "./providers/registry.js";
+import { RoutingState } from "./routing/routing-state.js";
 import { buildRuntime } from "./runtime.js";
+import { createAdmin } from "./admin/create-admin.js";
+import { createAuthServices } from "./policies/auth/auth-services.js";
+import { openDatabase, type Database } from "./store/database.js";
+import { openState } from "./state/open-state.js";
 
 export interface GatewayOptions {
   readonly configDir: string;
@@ -32,6 +41,8 @@ export interface Gateway {
   readonly url: string;
   readonly port: number;
   readonly usage: UsageSink;
+  /** The store opened from `storage:` (also in RuntimeDeps); closed by close(). */
+  readonly database: Database;
   config(): Config;
   /** Re-reads the folder; an invalid folder leaves the running config in place. */
   reload(): { ok: true } | { ok: false; issues: readonly ConfigIssue[] };
@@ -49,10 +60,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const first = load();
   if (!first.ok) throw new ConfigError(first.issues);
   const log = options.logger ?? createLogger(first.config.platform.log.level);
-  const agent = createUpstreamAgent();
+  // Opened once, shared by every store (keys, usage, …); `storage` changes need a restart.
+  const database = await openDatabase(first.config.platform.storage, first.config.dir);
+  const agent = createUpstreamAgents();
+  agent.allow(first.config.egress);
+  const auth = createAuthServices(database, { dispatcher: () => agent.dispatcher() });
+  // Member health (circuits, cool-downs) outlives reloads, like the connection pools.
+  const routing = new RoutingState();
   const providers = createProviders(agent);
   const usage = options.usageSink ?? new MemoryUsageSink();
-  let runtime: Runtime = buildRuntime(first.config, { providers, usage, log });
+  const { telemetry, prices } = first.config.platform;
+  const metrics = new GatewayMetrics({ byConsumer: telemetry.metricsByConsumer, currency: prices.currency });
+  // Usage records: metrics, access log, then the outbox and the store; `usage` keeps recent ones in memory.
+  const metering = await openUsageService(first.config, database, { metrics, log, config: () => runtime.config, also: usage }).catch(async (err: unknown) => {
+    await database.close();
+    throw err;
+  });
+  const tracing = openTracing(telemetry, log);
+  // Limit and budget counters outlive reloads (like member health); `state` changes need a restart.
+  const state = await openState(first.config.platform.state, { log, metrics });
+  let runtime: Runtime = buildRuntime(first.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state });
 
   const reload = (): { ok: true } | { ok: false; issues: readonly ConfigIssue[] } => {
     const next = load();
@@ -60,16 +87,29 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       log.warn({ issues: next.issues.map(formatIssue) }, "config reload rejected; keeping the last good config");
       return { ok: false, issues: next.issues };
     }
-    runtime = buildRuntime(next.config, { providers, usage, log });
+    agent.allow(next.config.egress);
+    runtime = buildRuntime(next.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state });
     log.info({ consumers: next.config.consumers.size }, "config reloaded");
     return { ok: true };
   };
 
-  const server: Server = createServer({ keepAliveTimeout: 65_000 }, createHandler({ runtime: () => runtime, ready: async () => true }, log));
+  const server: Server = createServer({ keepAliveTimeout: 65_000 }, createHandler({
+    runtime: () => runtime,
+    ready: () => database.ping(),
+    metrics: () => metrics.render(),
+    admin: createAdmin({ config: () => runtime.config, auth: (config) => auth.forConfig(config), usage, database, log }),
+  }, log));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? first.config.listen.port, options.host ?? first.config.listen.host, () => resolve());
+  }).catch(async (err: unknown) => {
+    await metering.close(0);
+    await state.close();
+    await tracing?.close();
+    await database.close();
+    throw err;
   });
+  preloadEncodings(first.config.deployments.map((d) => d.model));
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const watcher = options.watch === false ? undefined : watchFolder(options.configDir, reload);
@@ -78,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `http://${host}:${address.port}`,
     port: address.port,
     usage,
+    database,
     config: () => runtime.config,
     reload,
     async close() {
@@ -87,6 +128,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeIdleConnections();
       });
       await agent.close();
+      await metering.close();
+      await state.close();
+      await tracing?.close();
+      await database.close();
     },
   };
 }
@@ -95,7 +140,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 function watchFolder(dir: string, reload: () => unknown): FSWatcher | undefined {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const watcher = watch(dir, { recursive: true }, () => {
+    const watcher = watch(dir, { recursive: true }, (_event, file) => {
+      // The embedded database and `.atrium/` live here too; their writes are not config changes.
+      if (file && !/^(atrium\.ya?ml$|(deployments|consumers|mappings|tiers)([\\/]|$))/.test(String(file))) return;
       clearTimeout(timer);
       timer = setTimeout(reload, 150);
       timer.unref();

@@ -5,26 +5,43 @@ import { chain, type Policy } from "./core/policy.js";
 import { Reply } from "./core/reply.js";
 import type { UsageSink } from "./core/usage-record.js";
 import type { Runtime } from "./http/runtime.js";
-import { meterPolicy } from "./metering/meter-policy.js";
+import { meterPolicy, type RequestObserver } from "./metering/meter-policy.js";
 import type { Logger } from "./observability/logger.js";
+import type { GatewayMetrics } from "./observability/metrics.js";
 import { authPolicy } from "./policies/auth/auth-policy.js";
-import { staticKeyAuthenticator } from "./policies/auth/static-keys.js";
+import type { AuthServices } from "./policies/auth/auth-services.js";
+import type { Database } from "./store/database.js";
 import { resolvePolicy } from "./policies/resolve/resolve-policy.js";
+import { admissionPolicies } from "./policies/limit/admission-policies.js";
+import type { StateBackends } from "./state/open-state.js";
 import type { ProviderRegistry } from "./providers/registry.js";
 import { dispatch } from "./routing/dispatch.js";
+import type { RoutingState } from "./routing/routing-state.js";
 
 export interface RuntimeDeps {
   readonly providers: ProviderRegistry;
   readonly usage: UsageSink;
   readonly log: Logger;
+  /** Pool members' health; created once by the gateway so it survives reloads. */
+  readonly routing: RoutingState;
+  /** The one store connection (SQLite or PostgreSQL), opened by the gateway. */
+  readonly database: Database;
+  /** Key, JWKS and token caches that outlive reloads. */
+  readonly auth: AuthServices;
+  /** Prometheus registry; policies count what usage records cannot (e.g. `metrics.rejected`). */
+  readonly metrics?: GatewayMetrics;
+  /** Sees every request with its usage record: OpenTelemetry spans when tracing is on. */
+  readonly trace?: RequestObserver;
+  /** Limiter, budget counters and alert latch (memory or Redis); opened once by the gateway so counts survive reloads. */
+  readonly state: StateBackends;
 }
 
 /** Wires one config into a policy chain. Rebuilt on reload; stores in `deps` outlive it. */
 export function buildRuntime(config: Config, deps: RuntimeDeps): Runtime {
-  const authenticators = [staticKeyAuthenticator(config.staticKeys, config.consumers, config.environment)];
+  const authenticators = deps.auth.forConfig(config).dataPlane;
   const auth = authPolicy(authenticators, config.environment);
-  const policies: Policy[] = [meterPolicy(deps.usage, config.environment), auth, resolvePolicy(config.environment)];
-  const pipeline = chain(policies, dispatch(deps.providers));
+  const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, resolvePolicy(config.environment), ...admissionPolicies(config, deps)];
+  const pipeline = chain(policies, dispatch(deps.providers, deps.routing));
   return {
     config,
     pipeline,

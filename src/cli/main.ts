@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, InvalidArgumentError, Option } from "commander";
 import { ENVIRONMENTS, type Environment } from "../core/catalog.js";
 import { serveCommand } from "./serve-command.js";
 import { validateCommand } from "./validate-command.js";
 import { planCommand } from "./plan-command.js";
+import { reportCommand } from "./report-command.js";
+import { registerKeysCommand } from "./keys-command.js";
 
 const program = new Command()
   .name("atrium")
@@ -48,6 +50,22 @@ program
   .action((dir: string, o: { env?: Environment; format: string }) => {
     process.exitCode = planCommand(dir, o.env, o.format);
   });
+
+program
+  .command("report")
+  .description("usage or chargeback over a period, read from the configured store")
+  .addArgument(new Argument("<kind>", "usage or chargeback").choices(["usage", "chargeback"]))
+  .requiredOption("--from <date>", "first day (YYYY-MM-DD, UTC) or an ISO date-time")
+  .requiredOption("--to <date>", "last day, included (YYYY-MM-DD), or an exclusive ISO date-time")
+  .option("--by <group>", "consumer, costCentre or deployment (default: consumer for usage, costCentre for chargeback)")
+  .option("--format <format>", "table, csv or json", "table")
+  .option("--config <dir>", "config folder (storage: and prices:)", ".")
+  .addOption(envOption())
+  .action(async (kind: "usage" | "chargeback", o: { from: string; to: string; by?: string; format: string; config: string; env?: Environment }) => {
+    process.exitCode = await reportCommand(kind, o);
+  });
+
+registerKeysCommand(program);
 
 function port(value: string): number {
   const n = Number(value);

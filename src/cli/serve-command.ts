@@ -24,6 +24,12 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     process.stderr.write(`atrium: cannot start: ${(err as Error).message}\n`);
     return 1;
   }
+  // Listen for SIGTERM before announcing the URL: whoever reads it may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  });
   const config = gateway.config();
   process.stdout.write(`Atrium listening on ${gateway.url} (environment ${config.environment})\n`);
   if (options.demo) {
@@ -35,11 +41,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       );
     }
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
-  });
+  await stopped;
   await gateway.close();
   return 0;
 }

@@ -1,10 +1,15 @@
-import type { Consumer, Deployment, Environment, EnvironmentGrant, Resource, Route, Target } from "../core/catalog.js";
+import type { Consumer, Deployment, Environment, EnvironmentGrant, Pool, Resource, Route, Target } from "../core/catalog.js";
 import { ENVIRONMENTS } from "../core/catalog.js";
 import { DEFAULT_API_VERSIONS, DEFAULT_UPSTREAM_API_VERSION } from "./api-versions.js";
+import { buildPool, rankTargets } from "./build-pool.js";
+import { egressSet } from "./egress-allow.js";
+import { clientCredentials } from "../providers/entra-settings.js";
+import { identityEndpoints } from "../policies/auth/identity-endpoints.js";
 import type { Config } from "./config.js";
 import { parseDeployAt } from "./deploy-at.js";
 import type { ConfigFiles } from "./read-files.js";
 import type { PlatformFile } from "./schema.js";
+import { tierCatalog } from "../tiers/tier-catalog.js";
 
 /** Turns checked files into the indexed runtime shapes. Only called when there are no issues. */
 export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFiles, environment: Environment): Config {
@@ -15,6 +20,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
       provider: r.provider,
       endpoint: r.endpoint?.replace(/\/+$/, ""),
       apiKey: r.apiKey === "" ? undefined : r.apiKey,
+      entra: r.auth ? clientCredentials(r.auth) : undefined,
       apiVersion: r.apiVersion ?? DEFAULT_UPSTREAM_API_VERSION,
       sim: { latencyMs: r.latencyMs, tokensPerSecond: r.tokensPerSecond, embeddingDimensions: r.embeddingDimensions },
     });
@@ -29,9 +35,11 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     tokensPerMinute: data.thousandsOfTokensPerMinute * 1000,
   }));
 
+  const pools = new Map<string, Pool>(Object.entries(platform.pools).map(([name, file]) => [name, buildPool(name, file)]));
+  const poolFor = (name: string): Pool => pools.get(name) ?? buildPool(name, undefined);
   const targetsFor = (pool: string, deploymentName: string): Target[] => {
-    const out: Target[] = [];
-    for (const m of platform.pools[pool] ?? []) {
+    const out: Omit<Target, "tier">[] = [];
+    for (const m of platform.pools[pool]?.members ?? []) {
       const resource = resources.get(m.resource);
       const deployment = deployments.find((d) => d.resource === m.resource && d.name === deploymentName);
       // A member that does not host the deployment cannot serve it; validate names the gap.
@@ -39,9 +47,10 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
         out.push({ id: `${m.resource}/${deploymentName}`, resource, deployment, priority: m.priority, weight: m.weight });
       }
     }
-    return out.sort((a, b) => a.priority - b.priority);
+    return rankTargets(out, poolFor(pool));
   };
 
+  const tiers = tierCatalog(platform.tiers, files.tiers);
   const consumers = new Map<string, Consumer>();
   const consumersByAppId = new Map<string, Consumer>();
   for (const { data } of files.consumers) {
@@ -65,6 +74,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
         outsideName: r.outsideDeploymentName,
         platformDeployment: r.platformTeamDeploymentMapping,
         pool: r.platformTeamPoolMapping,
+        poolSettings: poolFor(r.platformTeamPoolMapping),
         model: asked?.modelName ?? targets[0]?.deployment.model ?? r.platformTeamDeploymentMapping,
         contentSafety: asked?.contentSafety,
         environments,
@@ -76,6 +86,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
       costCentre: data.costCentre,
       contactEmail: data.contactEmail,
       appIds: data.constantAppIdIdentifiers,
+      tier: tiers.forConsumer(data.consumerName, data.tier),
       routes,
     };
     consumers.set(consumer.name, consumer);
@@ -93,6 +104,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     apiVersions: platform.api.versions ?? DEFAULT_API_VERSIONS,
     maxBodyBytes: platform.api.maxBodyBytes,
     enabledRoutes: platform.api.enabledRoutes,
+    egress: egressSet([...[...resources.values()].map((r) => r.endpoint), ...identityEndpoints(platform)], platform.egress.allowHosts),
     staticKeys: platform.auth.keys.map((k) => ({ key: k.key, consumer: k.consumer, environment: k.environment })),
     platform,
     files,

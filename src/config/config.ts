@@ -20,6 +20,8 @@ export interface Config {
   readonly apiVersions: readonly string[];
   readonly maxBodyBytes: number;
   readonly enabledRoutes: readonly string[];
+  /** Origins (and bare hosts) Atrium may connect to: resource endpoints + `egress.allowHosts`. */
+  readonly egress: ReadonlySet<string>;
   readonly staticKeys: readonly StaticKey[];
   readonly platform: PlatformFile;
   /** The files as read, for `plan` and the admin API. */

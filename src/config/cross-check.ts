@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "./issues.js";
 import type { ConfigFiles } from "./read-files.js";
+import { checkTiers } from "../tiers/check-tiers.js";
 
 /**
  * Checks the files against each other: every name one file uses must be defined by another.
@@ -10,10 +11,11 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
   const resources = new Set(Object.keys(platform?.resources ?? {}));
   const pools = platform?.pools ?? {};
 
-  for (const [pool, members] of Object.entries(pools)) {
-    members.forEach((m, i) => {
+  for (const [pool, settings] of Object.entries(pools)) {
+    settings.members.forEach((m, i) => {
       if (!resources.has(m.resource)) {
-        issues.push({ file: "atrium.yaml", path: `$.pools.${pool}[${i}].resource`, message: unknown("resource", m.resource, resources) });
+        const at = settings.listForm ? `$.pools.${pool}[${i}]` : `$.pools.${pool}.members[${i}]`;
+        issues.push({ file: "atrium.yaml", path: `${at}.resource`, message: unknown("resource", m.resource, resources) });
       }
     });
   }
@@ -82,7 +84,7 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
           message: unknown("deployment", r.platformTeamDeploymentMapping, new Set(deploymentsByName.keys()), "deployments/"),
         });
       }
-      const members = pools[r.platformTeamPoolMapping];
+      const members = pools[r.platformTeamPoolMapping]?.members;
       if (!members) {
         if (platform) {
           issues.push({
@@ -114,11 +116,16 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
       issues.push({ file: "atrium.yaml", path: `$.auth.keys[${i}].consumer`, message: unknown("consumer", k.consumer, new Set(consumers.keys()), "consumers/") });
     }
   });
+  // Replicas sharing PostgreSQL must hash keys with one secret; a generated per-folder one would differ.
+  if (platform?.storage.kind === "postgres" && platform.auth.keySecret === undefined) {
+    issues.push({ file: "atrium.yaml", path: "$.auth.keySecret", message: "required when storage is postgres (e.g. keySecret: ${ATRIUM_KEY_SECRET})" });
+  }
   for (const { file, data } of files.consumers) {
     if (!mapped.has(data.consumerName)) {
       issues.push({ file, path: "$.consumerName", message: `no file in mappings/ maps consumer ${data.consumerName}` });
     }
   }
+  checkTiers(files, issues);
 }
 
 function unknown(kind: string, name: string, known: ReadonlySet<string>, where = ""): string {

@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { interpolate } from "./interpolate.js";
 import { jsonPath, type ConfigIssue } from "./issues.js";
+import { readTiers, type ParsedTier } from "../tiers/read-tiers.js";
 import {
   ConsumerSchema,
   DeploymentSchema,
@@ -25,6 +26,8 @@ export interface ConfigFiles {
   readonly deployments: readonly Parsed<DeploymentFile>[];
   readonly consumers: readonly Parsed<ConsumerFile>[];
   readonly mappings: readonly Parsed<MappingFile>[];
+  /** tiers/*.yaml (docs/limits.md). */
+  readonly tiers: readonly ParsedTier[];
 }
 
 export interface ReadOptions {
@@ -39,6 +42,7 @@ export function readConfigFiles(dir: string, options: ReadOptions, issues: Confi
     deployments: readFolder(dir, "deployments", DeploymentSchema, issues),
     consumers: readFolder(dir, "consumers", ConsumerSchema, issues),
     mappings: readFolder(dir, "mappings", MappingSchema, issues),
+    tiers: readTiers(dir, options, issues),
   };
 }
 

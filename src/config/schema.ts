@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { parseDeployAt } from "./deploy-at.js";
+import { AUTH_SETTINGS_FIELDS } from "../policies/auth/auth-settings.js";
+import { ClientCredentialsSchema } from "../providers/entra-settings.js";
+import { EgressSchema } from "./egress-allow.js";
+import { PoolSchema } from "./pool-schema.js";
+import { OutboxSchema, PricesSchema, TelemetrySchema } from "./metering-schema.js";
+import { LimitsSchema } from "../policies/limit/limit-settings.js";
+import { BudgetsSchema } from "../policies/budget/budget-settings.js";
+import { TiersSettingsSchema } from "../tiers/tier-schema.js";
 
 /** atrium.yaml: platform settings the users' JSON files do not hold. Unknown keys are typos. */
 const ResourceSchema = z
@@ -7,6 +15,8 @@ const ResourceSchema = z
     provider: z.enum(["sim", "openai", "azure-openai", "openai-compatible"]),
     endpoint: z.url({ protocol: /^https?$/ }).optional(),
     apiKey: z.string().optional(),
+    /** Entra ID client credentials instead of apiKey (azure-openai). */
+    auth: ClientCredentialsSchema.optional(),
     apiVersion: z.string().min(1).optional(),
     latencyMs: z.number().int().min(0).max(600_000).default(0),
     tokensPerSecond: z.number().min(0).default(0),
@@ -16,15 +26,11 @@ const ResourceSchema = z
   .refine((r) => r.provider === "sim" || r.endpoint !== undefined, {
     message: "endpoint is required for this provider",
     path: ["endpoint"],
-  });
-
-const PoolMemberSchema = z
-  .object({
-    resource: z.string().min(1),
-    priority: z.number().int().min(0).default(1),
-    weight: z.number().min(0).default(1),
   })
-  .strict();
+  .refine((r) => r.auth === undefined || (r.provider === "azure-openai" && !r.apiKey), {
+    message: "auth (Entra ID client credentials) is for azure-openai resources, instead of apiKey",
+    path: ["auth"],
+  });
 
 const StaticKeySchema = z
   .object({
@@ -42,7 +48,9 @@ export const PlatformSchema = z
       .strict()
       .default({ host: "127.0.0.1", port: 8080 }),
     resources: z.record(z.string(), ResourceSchema).default({}),
-    pools: z.record(z.string(), z.array(PoolMemberSchema).min(1)).default({}),
+    pools: z.record(z.string(), PoolSchema).default({}),
+    /** Hosts Atrium may connect to beyond the resources' endpoints (e.g. an IdP). */
+    egress: EgressSchema,
     storage: z
       .discriminatedUnion("kind", [
         z.object({ kind: z.literal("sqlite"), path: z.string().default("./atrium.db") }).strict(),
@@ -52,16 +60,18 @@ export const PlatformSchema = z
     state: z
       .discriminatedUnion("kind", [
         z.object({ kind: z.literal("memory") }).strict(),
-        z.object({ kind: z.literal("redis"), url: z.string().min(1) }).strict(),
+        /** `prefix` starts every key (default `atrium:`); replicas and environments sharing limits use the same one. */
+        z.object({ kind: z.literal("redis"), url: z.string().min(1), prefix: z.string().min(1).optional() }).strict(),
       ])
       .default({ kind: "memory" }),
     auth: z
       .object({
         /** Keys named in config (by env var): the demo and bootstrap path. */
         keys: z.array(StaticKeySchema).default([]),
+        ...AUTH_SETTINGS_FIELDS,
       })
       .strict()
-      .default({ keys: [] }),
+      .prefault({}),
     api: z
       .object({
         versions: z.array(z.string().min(1)).min(1).optional(),
@@ -75,6 +85,13 @@ export const PlatformSchema = z
       .object({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
       .strict()
       .default({ level: "info" }),
+    prices: PricesSchema,
+    outbox: OutboxSchema,
+    telemetry: TelemetrySchema,
+    /** Token and request limits, tiers and budgets: docs/limits.md. */
+    limits: LimitsSchema,
+    tiers: TiersSettingsSchema,
+    budgets: BudgetsSchema,
   })
   .strict();
 
@@ -95,6 +112,8 @@ export const ConsumerSchema = z.looseObject({
   requestName: z.string().optional(),
   contactEmail: z.string().optional(),
   costCentre: z.union([z.string(), z.number()]).transform(String),
+  /** Optional: the consumer's tier (tiers/<name>.yaml); atrium.yaml `tiers.consumers` wins. */
+  tier: z.string().min(1).optional(),
   constantAppIdIdentifiers: z.array(z.string()).default([]),
   models: z.array(
     z.looseObject({
@@ -119,6 +138,8 @@ export const DeploymentSchema = z.looseObject({
   model: z.string().min(1),
   modelVersion: z.string().optional(),
   thousandsOfTokensPerMinute: z.number().min(0),
+  /** PTU fixed cost per hour, for chargeback (atrium.yaml `prices.deployments` wins). */
+  hourlyCost: z.number().min(0).optional(),
 });
 
 export const MappingSchema = z.looseObject({

@@ -10,6 +10,8 @@ export type ErrorCode =
   | "deployment_not_live"
   | "model_not_found"
   | "route_not_found"
+  /** An admin API object (a key, a consumer) that does not exist. */
+  | "not_found"
   | "method_not_allowed"
   | "rate_limited"
   | "budget_exceeded"
@@ -30,6 +32,7 @@ export const STATUS: Readonly<Record<ErrorCode, number>> = {
   deployment_not_live: 403,
   model_not_found: 404,
   route_not_found: 404,
+  not_found: 404,
   method_not_allowed: 405,
   rate_limited: 429,
   budget_exceeded: 403,
@@ -62,6 +65,8 @@ export interface ErrorDetail {
   readonly retryable?: boolean;
   /** When the failing member (or the gateway) expects capacity back. */
   readonly retryAfterMs?: number;
+  /** Pool members tried before routing gave up (for the usage record). */
+  readonly attempts?: number;
   /** Kept for logs only; never sent to the client. */
   readonly cause?: unknown;
 }

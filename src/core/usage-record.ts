@@ -2,6 +2,9 @@ import type { ErrorCode } from "./errors.js";
 
 /** One row per request that got a response: the unit of metering and chargeback. */
 export interface UsageRecord {
+  /** Minted by the gateway, unique per record: outbox and store de-duplicate on it. */
+  readonly id: string;
+  /** The x-request-id the client saw; a client may reuse one, so it is not a key. */
   readonly requestId: string;
   readonly atMs: number;
   readonly consumer: string | undefined;
@@ -10,6 +13,8 @@ export interface UsageRecord {
   readonly outsideName: string | undefined;
   readonly platformDeployment: string | undefined;
   readonly target: string | undefined;
+  /** The serving deployment's type when the request was served: chargeback prices PTU and PAYG apart. */
+  readonly deploymentType: "PTU" | "PAYG" | undefined;
   readonly model: string | undefined;
   readonly modelVersion: string | undefined;
   readonly promptTokens: number;
@@ -27,5 +32,6 @@ export interface UsageRecord {
 }
 
 export interface UsageSink {
-  write(record: UsageRecord): void;
+  /** A promise resolves once the record is durable (written ahead); it never rejects. */
+  write(record: UsageRecord): void | Promise<void>;
 }

@@ -1,48 +1,97 @@
+import { randomUUID } from "node:crypto";
 import type { Environment } from "../core/catalog.js";
 import type { RequestContext } from "../core/context.js";
 import { asGatewayError } from "../core/errors.js";
 import type { Policy } from "../core/policy.js";
 import type { Outcome, Reply } from "../core/reply.js";
 import type { UsageRecord, UsageSink } from "../core/usage-record.js";
+import { jsonUsage } from "./json-usage.js";
 import { usageTap } from "./usage-tap.js";
+
+/** Sees each request once its record exists (traces); must not throw or block. */
+export type RequestObserver = (ctx: RequestContext, record: UsageRecord) => void;
 
 /**
  * Outermost policy: every request that gets a response leaves exactly one usage record, errors
- * included. Streams are tapped for usage; the record is written once the last byte went out.
+ * included. The record is handed to the sink before the response is complete, and a sink's
+ * promise (the outbox's write-ahead) is awaited first: an error or JSON reply is sent only after
+ * it, a stream's final `[DONE]` only after it. So a process killed at any moment has a record for
+ * every response a client received whole. Aborted and failed streams are recorded when they end.
  */
-export function meterPolicy(sink: UsageSink, environment: Environment): Policy {
+export function meterPolicy(sink: UsageSink, environment: Environment, observe?: RequestObserver): Policy {
   return async (ctx, next) => {
+    const id = randomUUID();
     let reply: Reply;
     try {
       reply = await next(ctx);
     } catch (err) {
       const error = asGatewayError(err);
-      sink.write(record(ctx, environment, undefined, {
+      const now = performance.now() - ctx.startedAtMs;
+      const r = record(id, ctx, environment, undefined, {
         status: error.status,
         errorCode: error.code,
         usage: undefined,
         streamed: false,
         firstByteMs: undefined,
-        durationMs: performance.now() - ctx.startedAtMs,
+        durationMs: now,
         aborted: ctx.signal.aborted,
         target: undefined,
-        attempts: 0,
-      }));
+        attempts: error.detail.attempts ?? 0,
+      });
+      observe?.(ctx, r);
+      await sink.write(r);
       throw err;
     }
     const model = ctx.route?.model ?? "";
-    if (reply.isStream) reply.tap(usageTap(ctx, model));
-    reply.onFinish((outcome) => sink.write(record(ctx, environment, reply, outcome)));
+    let written = false;
+    const write = (o: Outcome): void | Promise<void> => {
+      if (written) return;
+      written = true;
+      const r = record(id, ctx, environment, reply, o);
+      observe?.(ctx, r);
+      return sink.write(r);
+    };
+    if (reply.isStream) {
+      let firstByteMs: number | undefined;
+      reply.tap(
+        usageTap(ctx, model, {
+          first: () => (firstByteMs = performance.now() - ctx.startedAtMs),
+          end: () => write(ended(ctx, reply, 200, true, firstByteMs)),
+        }),
+      );
+    } else {
+      reply.usage ??= jsonUsage(ctx, reply.body, model);
+      const now = performance.now() - ctx.startedAtMs;
+      await write(ended(ctx, reply, reply.status, false, now));
+    }
+    // Aborted or broken streams: the writer reports how they ended.
+    reply.onFinish((o) => void write(o));
     return reply;
   };
 }
 
-function record(ctx: RequestContext, environment: Environment, reply: Reply | undefined, o: Outcome): UsageRecord {
+function ended(ctx: RequestContext, reply: Reply, status: number, streamed: boolean, firstByteMs: number | undefined): Outcome {
+  return {
+    status,
+    errorCode: undefined,
+    usage: reply.usage,
+    streamed,
+    firstByteMs,
+    durationMs: performance.now() - ctx.startedAtMs,
+    aborted: false,
+    target: reply.target,
+    attempts: reply.attempts,
+  };
+}
+
+function record(id: string, ctx: RequestContext, environment: Environment, reply: Reply | undefined, o: Outcome): UsageRecord {
   const route = ctx.route;
   const consumer = ctx.identity?.consumer;
-  const deployment = route?.targets.find((t) => t.id === o.target)?.deployment;
+  const target = o.target ?? reply?.target;
+  const deployment = target === undefined ? undefined : route?.targets.find((t) => t.id === target)?.deployment;
   const usage = o.usage;
   return {
+    id,
     requestId: ctx.id,
     atMs: Date.now(),
     consumer: consumer?.name,
@@ -50,7 +99,8 @@ function record(ctx: RequestContext, environment: Environment, reply: Reply | un
     environment,
     outsideName: route?.outsideName ?? (ctx.outsideName || undefined),
     platformDeployment: route?.platformDeployment,
-    target: o.target ?? reply?.target,
+    target,
+    deploymentType: deployment?.type,
     model: deployment?.model ?? route?.model,
     modelVersion: deployment?.modelVersion,
     promptTokens: usage?.promptTokens ?? 0,

@@ -1,9 +1,34 @@
-import * as cl100k from "gpt-tokenizer/encoding/cl100k_base";
-import * as o200k from "gpt-tokenizer/encoding/o200k_base";
+import { createRequire } from "node:module";
+
+/** The slice of gpt-tokenizer's encoding API Atrium uses. */
+interface Encoding {
+  countTokens(text: string): number;
+}
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<string, Encoding>();
+
+/**
+ * Loads an encoding on first use: each one holds a large rank table in memory (tens of MiB), so a
+ * gateway that only serves GPT-3.5/4 models never pays for o200k, and a `validate` never loads one.
+ */
+function load(name: "cl100k_base" | "o200k_base"): Encoding {
+  let encoding = loaded.get(name);
+  if (!encoding) {
+    encoding = require(`gpt-tokenizer/cjs/encoding/${name}`) as Encoding;
+    loaded.set(name, encoding);
+  }
+  return encoding;
+}
 
 /** The encoding a model family uses; unknown models count with cl100k, the GPT-3.5/4 default. */
-export function encodingFor(model: string): typeof cl100k {
-  return /^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-4o)/i.test(model) ? o200k : cl100k;
+export function encodingFor(model: string): Encoding {
+  return load(/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-4o)/i.test(model) ? "o200k_base" : "cl100k_base");
+}
+
+/** Loads the encodings these models use now, so no request waits for a rank table to load. */
+export function preloadEncodings(models: Iterable<string>): void {
+  for (const model of models) encodingFor(model);
 }
 
 export function countTokens(text: string, model: string): number {

@@ -5,15 +5,27 @@ import { usageFromOpenAI } from "../core/usage.js";
 import { promptEstimate } from "./prompt-estimate.js";
 import { countTokens } from "./tokenizer.js";
 
+export interface TapHooks {
+  /** The first event is about to go to the client: time to first token. */
+  first?(): void;
+  /**
+   * The upstream ended cleanly and `reply.usage` is set; the client has every event but not yet
+   * the stream's end (`[DONE]`), which waits for the returned promise: the record is written
+   * ahead before the response is complete.
+   */
+  end?(): void | Promise<void>;
+}
+
 /**
  * Watches a stream for the provider's usage chunk and passes every other event on untouched.
  * The usage chunk was asked for upstream on the client's behalf: a client that did not ask for
  * it does not get it. Without one (or when the client leaves early) the tokenizer counts what
  * was delivered, so an aborted stream still pays for what it got.
  */
-export function usageTap(ctx: RequestContext, model: string) {
+export function usageTap(ctx: RequestContext, model: string, hooks: TapHooks = {}) {
   return async function* tap(events: AsyncIterable<SseEvent>, reply: Reply): AsyncGenerator<SseEvent> {
     let delivered = "";
+    let started = false;
     try {
       for await (const event of events) {
         const json = event.json;
@@ -23,12 +35,16 @@ export function usageTap(ctx: RequestContext, model: string) {
             const choices = json["choices"];
             if (!Array.isArray(choices) || choices.length === 0) continue;
             const { usage: _dropped, ...rest } = json;
+            if (!started) hooks.first?.();
+            started = true;
             yield { data: JSON.stringify(rest), json: rest };
             continue;
           }
         } else if (reply.usage === undefined && isObject(json)) {
           delivered += deltaText(json["choices"]);
         }
+        if (!started) hooks.first?.();
+        started = true;
         yield event;
       }
     } finally {
@@ -44,17 +60,28 @@ export function usageTap(ctx: RequestContext, model: string) {
         };
       }
     }
+    // Reached only when the upstream ended and the client read it all: not on abort or error.
+    await hooks.end?.();
   };
 }
 
-function deltaText(choices: unknown): string {
+/** Text the client received in one chunk: content, legacy completion text, tool-call arguments. */
+export function deltaText(choices: unknown): string {
   if (!Array.isArray(choices)) return "";
   let out = "";
   for (const choice of choices) {
     if (!isObject(choice)) continue;
-    const delta = choice["delta"];
-    if (isObject(delta) && typeof delta["content"] === "string") out += delta["content"];
-    else if (typeof choice["text"] === "string") out += choice["text"];
+    const delta = isObject(choice["delta"]) ? choice["delta"] : isObject(choice["message"]) ? choice["message"] : undefined;
+    if (delta) {
+      if (typeof delta["content"] === "string") out += delta["content"];
+      const calls = delta["tool_calls"];
+      if (Array.isArray(calls)) {
+        for (const call of calls) {
+          const fn = isObject(call) ? call["function"] : undefined;
+          if (isObject(fn) && typeof fn["arguments"] === "string") out += fn["arguments"];
+        }
+      }
+    } else if (typeof choice["text"] === "string") out += choice["text"];
   }
   return out;
 }

@@ -54,7 +54,7 @@ export function capacityPlan(files: ConfigFiles, environment: Environment): Capa
   }
   const out: DeploymentPlanRow[] = [];
   for (const row of rows.values()) {
-    const members = new Set((pools[row.pool] ?? []).map((m) => m.resource));
+    const members = new Set((pools[row.pool]?.members ?? []).map((m) => m.resource));
     let ptu = 0;
     let payg = 0;
     for (const { data: d } of files.deployments) {

@@ -1,55 +1,52 @@
-import { Agent, request } from "undici";
+import { request } from "undici";
 import { GatewayError } from "../core/errors.js";
 import { usageFromOpenAI } from "../core/usage.js";
 import { isObject } from "../core/json.js";
 import type { HttpAdapter, Provider, UpstreamResult } from "./provider.js";
 import { sseEvents } from "./sse-events.js";
 import { transportError } from "./transport-error.js";
+import type { UpstreamAgents } from "./upstream-agents.js";
+import type { ClientCredentialTokens } from "./entra-token.js";
 
-export interface TransportTimeouts {
-  readonly connectMs: number;
-  /** Until the response headers arrive: a model can think for a while before it answers. */
-  readonly firstByteMs: number;
-  /** Longest silence between two body chunks. */
-  readonly idleMs: number;
-}
+export { DEFAULT_TIMEOUTS, createUpstreamAgents, type TransportTimeouts } from "./upstream-agents.js";
 
-export const DEFAULT_TIMEOUTS: TransportTimeouts = { connectMs: 10_000, firstByteMs: 300_000, idleMs: 120_000 };
-
-/**
- * One keep-alive Agent for every upstream. Connections are unbounded per origin because each
- * stream holds one for its whole life; a small cap would queue streams behind each other.
- */
-export function createUpstreamAgent(timeouts: TransportTimeouts = DEFAULT_TIMEOUTS): Agent {
-  return new Agent({
-    keepAliveTimeout: 30_000,
-    connect: { timeout: timeouts.connectMs },
-    headersTimeout: timeouts.firstByteMs,
-    bodyTimeout: timeouts.idleMs,
-  });
-}
-
+/** What routing reads: capacity hints for choosing the next member, retry-after for cooling one. */
 const FORWARDED = ["x-ratelimit-remaining-tokens", "x-ratelimit-remaining-requests", "retry-after", "retry-after-ms"];
 
-export function httpProvider(adapter: HttpAdapter, agent: Agent): Provider {
+/**
+ * The shared HTTP path of every HTTP provider. Per request: the pool's first-byte and idle timeouts
+ * (undici's headersTimeout/bodyTimeout), its connect timeout (by choosing the Agent), the client's
+ * signal (combined with the pool's total deadline by routing). Redirects are never followed.
+ */
+export function httpProvider(adapter: HttpAdapter, agents: UpstreamAgents, tokens?: ClientCredentialTokens): Provider {
   return {
     id: adapter.id,
     async send(call, target): Promise<UpstreamResult> {
       const upstream = adapter.buildRequest(call, target);
+      // The platform's own Entra token (never the caller's credential); the adapter stays a translator.
+      const entra = target.resource.entra;
+      if (entra && tokens) upstream.headers["authorization"] = await tokens.header(entra);
+      const t = call.timeouts;
       let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request(upstream.url, {
           method: "POST",
           headers: upstream.headers,
           body: upstream.body,
-          dispatcher: agent,
+          dispatcher: agents.dispatcher(t?.connectMs),
           signal: call.signal,
+          headersTimeout: t?.firstByteMs,
+          bodyTimeout: t?.idleMs,
         });
       } catch (err) {
         throw transportError(err, call.signal);
       }
       const headers = pickHeaders(res.headers);
       try {
+        if (res.statusCode >= 300 && res.statusCode < 400) {
+          // A redirect could point anywhere; following it would bypass the egress allow-list.
+          throw new GatewayError("upstream_error", `The upstream answered with a redirect (${res.statusCode}), which the gateway does not follow.`, { retryable: true });
+        }
         if (res.statusCode >= 400) throw adapter.parseError(res.statusCode, await res.body.text(), headers);
         const type = String(res.headers["content-type"] ?? "");
         if (call.stream && type.includes("text/event-stream")) {
@@ -67,7 +64,8 @@ export function httpProvider(adapter: HttpAdapter, agent: Agent): Provider {
         }
         return { kind: "json", status: res.statusCode, body: text, usage: usageFromOpenAI(parsed["usage"]), headers };
       } catch (err) {
-        res.body.destroy();
+        // An unread body (a redirect, say) errors when destroyed; nobody else listens to it now.
+        res.body.on("error", () => {}).destroy();
         throw err instanceof GatewayError ? err : transportError(err, call.signal);
       }
     },

@@ -1,4 +1,4 @@
-import type { ProviderKind, Target } from "../core/catalog.js";
+import type { PoolTimeouts, ProviderKind, Target } from "../core/catalog.js";
 import type { Operation } from "../core/context.js";
 import type { GatewayError } from "../core/errors.js";
 import type { JsonObject } from "../core/json.js";
@@ -14,6 +14,8 @@ export interface ProviderCall {
   readonly stream: boolean;
   readonly signal: AbortSignal;
   readonly requestId: string;
+  /** The pool's; absent = the transport's defaults. `totalMs` is enforced by routing via `signal`. */
+  readonly timeouts?: PoolTimeouts;
 }
 
 export type UpstreamResult =

@@ -1,4 +1,3 @@
-import type { Agent } from "undici";
 import type { ProviderKind } from "../core/catalog.js";
 import { azureOpenAIAdapter } from "./azure-openai/azure-openai-adapter.js";
 import { httpProvider } from "./http-transport.js";
@@ -6,14 +5,17 @@ import { openaiCompatibleAdapter } from "./openai-compatible/openai-compatible-a
 import { openaiAdapter } from "./openai/openai-adapter.js";
 import type { Provider } from "./provider.js";
 import { simProvider } from "./sim/sim-provider.js";
+import type { UpstreamAgents } from "./upstream-agents.js";
+import { ClientCredentialTokens } from "./entra-token.js";
 
 export type ProviderRegistry = Readonly<Record<ProviderKind, Provider>>;
 
-export function createProviders(agent: Agent): ProviderRegistry {
+export function createProviders(agent: UpstreamAgents): ProviderRegistry {
+  const tokens = new ClientCredentialTokens(() => agent.dispatcher());
   return {
     sim: simProvider,
     openai: httpProvider(openaiAdapter, agent),
-    "azure-openai": httpProvider(azureOpenAIAdapter, agent),
+    "azure-openai": httpProvider(azureOpenAIAdapter, agent, tokens),
     "openai-compatible": httpProvider(openaiCompatibleAdapter, agent),
   };
 }

@@ -1,57 +1,98 @@
+import type { Pool, Target } from "../core/catalog.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import type { Next } from "../core/policy.js";
 import { Reply } from "../core/reply.js";
+import type { ProviderCall } from "../providers/provider.js";
 import type { ProviderRegistry } from "../providers/registry.js";
+import type { MemberHealth } from "./member-health.js";
+import { noMemberError } from "./no-member-error.js";
 import { primed } from "./primed-stream.js";
+import type { RoutingState } from "./routing-state.js";
 import { targetOrder } from "./target-order.js";
+import { totalDeadline } from "./total-deadline.js";
 
 /**
- * The end of the policy chain: tries the route's pool members in order until one answers.
- * Only failures before the first byte are retried; once a reply exists it is the client's.
+ * The end of the policy chain: tries the route's pool members in order until one answers, within
+ * the pool's attempts and deadline. Only failures before the first byte are retried; once a reply
+ * exists it is the client's. Every attempt's outcome feeds that member's health (cool-down after a
+ * 429, circuit breaker on failures, last reported headroom).
  */
-export function dispatch(providers: ProviderRegistry): Next {
+export function dispatch(providers: ProviderRegistry, state: RoutingState, random: () => number = Math.random): Next {
   return async (ctx) => {
     const route = ctx.route;
     if (!route) throw new GatewayError("internal", "No route was resolved for this request.");
-    const call = { operation: ctx.operation, path: ctx.operationPath, body: ctx.body, stream: ctx.stream, signal: ctx.signal, requestId: ctx.id };
-    let last: GatewayError | undefined;
+    const pool = route.poolSettings;
+    const total = totalDeadline(ctx.signal, pool.timeouts.totalMs, ctx.startedAtMs);
+    const call: ProviderCall = { operation: ctx.operation, path: ctx.operationPath, body: ctx.body, stream: ctx.stream, signal: total.signal, requestId: ctx.id, timeouts: pool.timeouts };
+    const needTokens = ctx.promptTokenEstimate ?? 1;
+    const deadline = ctx.startedAtMs + pool.deadlineMs;
+    let order = targetOrder(route.targets, state, performance.now(), needTokens, random);
+    let next = 0;
+    let triedThisPass = false;
     let attempts = 0;
-    for (const target of targetOrder(route.targets)) {
-      attempts++;
-      try {
-        const result = await providers[target.resource.provider].send(call, target);
-        const reply =
-          result.kind === "json"
-            ? Reply.json(result.status, result.body)
-            : Reply.stream(await primed(result.events));
-        if (result.kind === "json") reply.usage = result.usage;
-        reply.target = target.id;
-        reply.attempts = attempts;
-        reply.headers["x-atrium-target"] = target.id;
-        reply.headers["x-atrium-attempts"] = String(attempts);
-        return reply;
-      } catch (err) {
-        const error = asGatewayError(err);
-        if (!error.detail.retryable || ctx.signal.aborted) throw error;
-        last = error;
+    let last: GatewayError | undefined;
+    let limited: Set<string> | undefined;
+    try {
+      while (attempts < pool.maxAttempts && (attempts === 0 || performance.now() < deadline)) {
+        if (next >= order.length) {
+          // Attempts left: go round again over whoever is still eligible (a 5xx may be transient).
+          if (!triedThisPass) break;
+          order = targetOrder(route.targets, state, performance.now(), needTokens, random);
+          next = 0;
+          triedThisPass = false;
+          continue;
+        }
+        const target = order[next++] as Target;
+        const health = state.member(target.id);
+        // Re-checked at the moment of use: a concurrent request may have cooled it or taken the probe.
+        if (!health.acquire(performance.now())) continue;
+        triedThisPass = true;
+        attempts++;
+        try {
+          const result = await providers[target.resource.provider].send(call, target);
+          const onBroken = (err: unknown): void => {
+            if (!total.signal.aborted && asGatewayError(err).detail.retryable) health.failed(performance.now(), pool.breaker);
+          };
+          const reply = result.kind === "json" ? Reply.json(result.status, result.body) : Reply.stream(await primed(result.events, onBroken));
+          health.succeeded(performance.now(), result.headers);
+          if (result.kind === "json") {
+            reply.usage = result.usage;
+            total.dispose();
+          } else reply.onFinish(() => total.dispose());
+          reply.target = target.id;
+          reply.attempts = attempts;
+          reply.headers["x-atrium-target"] = target.id;
+          reply.headers["x-atrium-attempts"] = String(attempts);
+          return reply;
+        } catch (err) {
+          const error = asGatewayError(err);
+          if (!judge(health, error, total.signal.aborted, pool.breaker)) throw withAttempts(error, attempts);
+          if (error.code === "rate_limited") (limited ??= new Set()).add(target.id);
+          last = error;
+        }
       }
+      throw noMemberError(route, state, performance.now(), limited, last, attempts);
+    } catch (err) {
+      total.dispose();
+      throw err;
     }
-    throw exhausted(route.pool, last, attempts);
   };
 }
 
-function exhausted(pool: string, last: GatewayError | undefined, attempts: number): GatewayError {
-  if (!last) return new GatewayError("service_unavailable", `Pool ${pool} has no member that can serve this deployment.`);
-  if (last.code === "rate_limited") {
-    const retryAfterMs = last.detail.retryAfterMs ?? 1000;
-    return new GatewayError("rate_limited", "Every member of this deployment's pool is at capacity; retry later.", {
-      retryAfterMs,
-      headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
-    });
+/** Feeds a failed attempt into the member's health; true when another member may be tried. */
+function judge(health: MemberHealth, error: GatewayError, aborted: boolean, breaker: Pool["breaker"]): boolean {
+  if (aborted || !error.detail.retryable) {
+    // The client left, the total deadline ran out, or the request itself was at fault (400,
+    // content filter): no verdict on the member, and no other member would do better.
+    health.breaker.released();
+    return false;
   }
-  if (attempts === 1) return last;
-  return new GatewayError("service_unavailable", `No member of pool ${pool} could serve the request: ${last.message}`, {
-    headers: { "retry-after": "1" },
-    cause: last,
-  });
+  if (error.code === "rate_limited") health.rateLimited(performance.now(), error.detail.retryAfterMs);
+  else health.failed(performance.now(), breaker);
+  return true;
+}
+
+function withAttempts(error: GatewayError, attempts: number): GatewayError {
+  if (attempts < 1) return error;
+  return new GatewayError(error.code, error.message, { ...error.detail, attempts, headers: { ...error.detail.headers, "x-atrium-attempts": String(attempts) } });
 }

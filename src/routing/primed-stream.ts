@@ -2,11 +2,16 @@ import type { SseEvent } from "../core/reply.js";
 
 /**
  * Reads a stream's first event before the reply is committed, so a stream that fails before its
- * first byte can still fail over to another member. Afterwards it yields that event, then the rest.
+ * first byte can still fail over to another member. Afterwards it yields that event, then the rest;
+ * `onError` hears of a failure after that point (the member broke mid-stream) before it propagates.
  */
-export async function primed(events: AsyncIterable<SseEvent>): Promise<AsyncIterable<SseEvent>> {
+export async function primed(events: AsyncIterable<SseEvent>, onError?: (err: unknown) => void): Promise<AsyncIterable<SseEvent>> {
   const it = events[Symbol.asyncIterator]();
   const first = await it.next();
+  const report = (err: unknown): never => {
+    onError?.(err);
+    throw err;
+  };
   return {
     [Symbol.asyncIterator](): AsyncIterator<SseEvent> {
       let pending: IteratorResult<SseEvent> | undefined = first;
@@ -17,7 +22,7 @@ export async function primed(events: AsyncIterable<SseEvent>): Promise<AsyncIter
             pending = undefined;
             return Promise.resolve(r);
           }
-          return it.next();
+          return onError ? it.next().then(undefined, report) : it.next();
         },
         return(value?: unknown): Promise<IteratorResult<SseEvent>> {
           pending = undefined;

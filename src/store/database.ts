@@ -50,7 +50,7 @@ export async function openDatabase(settings: StorageSettings, baseDir = "."): Pr
     }
     db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   }
-  await migrate(db);
+  await migrate(db, settings.kind === "postgres" ? settings.schema : undefined);
   return {
     db,
     kind: settings.kind,
@@ -68,8 +68,13 @@ export async function openDatabase(settings: StorageSettings, baseDir = "."): Pr
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
-export async function migrate(db: Kysely<Tables>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/**
+ * `schema` pins Kysely's own migration tables to it: otherwise Kysely finds them in any schema of
+ * the database (another instance's, a test run's), skips creating its own, and fails.
+ */
+export async function migrate(db: Kysely<Tables>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`migration ${failed} failed: ${(error as Error).message ?? String(error)}`);

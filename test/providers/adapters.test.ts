@@ -60,7 +60,7 @@ test("upstream errors are translated, never passed through raw", async () => {
 
   upstream.handle((_req, res) => sendJson(res, 401, { error: { message: "Incorrect API key provided: sk-platform-1", code: "invalid_api_key" } }));
   const cred = await chatThrough(resource);
-  assert.equal(cred.status, 502, "the platform's credential problem is not the caller's 401");
+  assert.ok(cred.status === 502 || cred.status === 503, `the platform's credential problem is not the caller's 401 (got ${cred.status})`);
   assert.ok(!JSON.stringify(cred.body).includes("sk-platform-1"), "the upstream's message with our key is not passed on");
 
   upstream.handle((_req, res) => sendJson(res, 400, { error: { message: "filtered", code: "content_filter", innererror: { code: "ResponsibleAIPolicyViolation" } } }));

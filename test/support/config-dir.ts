@@ -8,12 +8,18 @@ export interface ConfigFolder {
   deployments?: Record<string, unknown>;
   consumers?: Record<string, unknown>;
   mappings?: Record<string, unknown>;
+  /** tiers/<name>.yaml: objects are written as JSON (valid YAML), strings as they are. */
+  tiers?: Record<string, unknown>;
 }
 
 /** Writes a config folder to a fresh temporary directory; `remove()` deletes it. */
 export function writeConfigDir(folder: ConfigFolder): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), "atrium-config-"));
   writeFileSync(join(dir, "atrium.yaml"), typeof folder.platform === "string" ? folder.platform : JSON.stringify(folder.platform, null, 2));
+  if (folder.tiers) mkdirSync(join(dir, "tiers"));
+  for (const [name, content] of Object.entries(folder.tiers ?? {})) {
+    writeFileSync(join(dir, "tiers", name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  }
   for (const kind of ["deployments", "consumers", "mappings"] as const) {
     mkdirSync(join(dir, kind));
     for (const [name, content] of Object.entries(folder[kind] ?? {})) {

@@ -1,0 +1,105 @@
+import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import type { UsageRecord } from "../core/usage-record.js";
+import { RequestSeries } from "./request-series.js";
+
+/** What an outbox reports about itself (src/store/outbox); kept structural so stores stay below us. */
+export interface OutboxGaugeSource {
+  stats(): {
+    readonly pendingRecords: number;
+    readonly pendingBytes: number;
+    readonly lagMs: number;
+    readonly storedTotal: number;
+    readonly storeFailuresTotal: number;
+    readonly writeErrorsTotal: number;
+    readonly droppedTotal: number;
+  };
+}
+
+/** Why a limiter said no; keep it to a handful of fixed words (it is a label). */
+export type RejectionScope = "tokens" | "requests" | "budget" | "too_large" | (string & {});
+
+export interface MetricsOptions {
+  /** Label request and token series by consumer (default true); off collapses it to `all`. */
+  readonly byConsumer?: boolean;
+  /** Process CPU, memory, event-loop lag, GC (default true). */
+  readonly processMetrics?: boolean;
+  readonly currency?: string;
+}
+
+/**
+ * One Prometheus registry per gateway. Request series are fed from usage records (one call per
+ * request, no label hashing on that path: see RequestSeries); other modules add their own counts
+ * through the counters exported here.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  /** Limiter rejections, incremented by the limit policy. Labels: consumer, scope. */
+  readonly limiterRejections: Counter<"consumer" | "scope">;
+  private readonly series: RequestSeries;
+  private readonly outboxes = new Map<string, OutboxGaugeSource>();
+
+  constructor(options: MetricsOptions = {}) {
+    const registers = [this.registry];
+    this.series = new RequestSeries(registers, options.byConsumer ?? true, options.currency ?? "USD");
+    this.limiterRejections = new Counter({
+      name: "atrium_limiter_rejections_total",
+      help: "Requests a limiter refused (429 or budget), by consumer and the limit that bound.",
+      labelNames: ["consumer", "scope"],
+      registers,
+    });
+    this.outboxGauges(registers);
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The one call per request: counters, token and cost totals, latency histograms. */
+  observe(record: UsageRecord, cost: number | undefined): void {
+    this.series.observe(record, cost);
+  }
+
+  rejected(consumer: string, scope: RejectionScope): void {
+    this.limiterRejections.inc({ consumer, scope });
+  }
+
+  /** Exposes an outbox's depth and lag as `atrium_outbox_*{outbox=name}`. */
+  watchOutbox(name: string, source: OutboxGaugeSource): void {
+    this.outboxes.set(name, source);
+  }
+
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private outboxGauges(registers: Registry[]): void {
+    const outboxes = this.outboxes;
+    const gauge = (name: string, help: string, read: (s: ReturnType<OutboxGaugeSource["stats"]>) => number): void => {
+      new Gauge({
+        name,
+        help,
+        labelNames: ["outbox"],
+        registers,
+        collect() {
+          for (const [outbox, source] of outboxes) this.set({ outbox }, read(source.stats()));
+        },
+      });
+    };
+    gauge("atrium_outbox_pending_records", "Records written ahead and not yet acknowledged by the store.", (s) => s.pendingRecords);
+    gauge("atrium_outbox_pending_bytes", "Bytes of outbox segments not yet acknowledged by the store.", (s) => s.pendingBytes);
+    gauge("atrium_outbox_lag_seconds", "Age of the oldest record not yet in the store.", (s) => s.lagMs / 1000);
+    const total = (name: string, help: string, read: (s: ReturnType<OutboxGaugeSource["stats"]>) => number): void => {
+      new Counter({
+        name,
+        help,
+        labelNames: ["outbox"],
+        registers,
+        collect() {
+          this.reset();
+          for (const [outbox, source] of outboxes) this.inc({ outbox }, read(source.stats()));
+        },
+      });
+    };
+    total("atrium_outbox_stored_total", "Records the store acknowledged.", (s) => s.storedTotal);
+    total("atrium_outbox_store_failures_total", "Store batches that failed and were retried.", (s) => s.storeFailuresTotal);
+    total("atrium_outbox_write_errors_total", "Outbox file writes that failed (disk full, I/O error).", (s) => s.writeErrorsTotal);
+    total("atrium_outbox_dropped_total", "Records dropped because the disk failed for too long.", (s) => s.droppedTotal);
+  }
+}

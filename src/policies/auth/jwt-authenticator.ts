@@ -1,0 +1,44 @@
+import type { Consumer, Environment } from "../../core/catalog.js";
+import type { Identity } from "../../core/context.js";
+import { GatewayError } from "../../core/errors.js";
+import type { Authenticator } from "./authenticator.js";
+import { looksLikeJwt } from "./jwt-shape.js";
+import type { TokenVerifier, VerifiedToken } from "./token-verifier.js";
+
+/**
+ * Data-plane callers with an IdP token: the calling application (appid / azp / client_id) must be
+ * one a consumer file lists in `constantAppIdIdentifiers`. The caller gets the issuer's pinned
+ * environment, else the gateway's own: a token says who the app is, not where it is deployed.
+ */
+export function jwtAuthenticator(
+  verifier: TokenVerifier,
+  consumersByAppId: ReadonlyMap<string, Consumer>,
+  gatewayEnvironment: Environment,
+): Authenticator {
+  const identify = (token: VerifiedToken): Identity => {
+    if (token.appId === undefined) {
+      throw new GatewayError("permission_denied", "The token names no calling application (none of the issuer's appIdClaims is present).");
+    }
+    const consumer = consumersByAppId.get(token.appId);
+    if (!consumer) {
+      throw new GatewayError(
+        "permission_denied",
+        `The application ${token.appId.slice(0, 100)} is not onboarded: no consumer lists it in constantAppIdIdentifiers.`,
+      );
+    }
+    return {
+      consumer,
+      environment: token.environment ?? gatewayEnvironment,
+      via: "jwt",
+      roles: token.roles.includes("consumer") ? token.roles : ["consumer", ...token.roles],
+      subject: token.subject,
+    };
+  };
+  return {
+    authenticate(credential) {
+      if (credential.scheme !== "bearer" || !verifier.accepting || !looksLikeJwt(credential.value)) return undefined;
+      const verified = verifier.verify(credential.value);
+      return verified instanceof Promise ? verified.then(identify) : identify(verified);
+    },
+  };
+}

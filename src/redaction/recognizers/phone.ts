@@ -1,0 +1,94 @@
+import { isDigitCode, isWordAt } from "../char-class.js";
+import type { Finding } from "../finding.js";
+import type { Recognizer } from "../recognizer.js";
+import { isValidInternationalNumber, isValidNationalNumber } from "./phone-validity.js";
+
+// Digit groups joined by single separators or "(…)", at least seven digits. Every step consumes
+// a digit, so the pattern cannot backtrack badly; the metadata then decides what is a number.
+// Requiring seven digits in the pattern keeps the many short numbers of prose out of JS entirely.
+const CANDIDATE = /(?:\+|\(\+?)?\d(?:\d|[ \-./]\(?\d|\)[ \-.]?\d){6,}/g;
+const DATE_SHAPE = /^(?:\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4})$/;
+const NANP_SHAPE = /^(?:\+?1[ \-.]?)?(?:\(\d{3}\) ?|\d{3}[ \-.])\d{3}[ \-.]\d{4}$/;
+const SEPARATOR = /[ \-./()]/;
+// Spain and Italian mobiles have no trunk "0"; accept only their usual groupings.
+const SPANISH_SHAPE = /^(?:[6789]\d{2}(?:[ .]\d{3}[ .]\d{3}|[ .]\d{2}[ .]\d{2}[ .]\d{2})|[89]\d[ .]\d{3}[ .]\d{2}[ .]\d{2})$/;
+const ITALIAN_MOBILE_SHAPE = /^3\d{2}[ .-]?\d{3,4}[ .-]?\d{3,4}$/;
+// For bare digits the phone word must lead straight to the number ("call me on …", "Tel.: …");
+// "call about ticket 6437425" names something else.
+const CONTEXT =
+  /\b(?:tel|phone|ph|mob|mobile|cell|call|fax|whatsapp|sms|text|ring|dial|telefon|telefonnummer|handy|mobil|rufnummer|anrufen|t[ée]l[ée]phone|portable|appeler|tel[ée]fono|m[óo]vil|llamar|llame|telefoon|mobiel|bel|cellulare|chiamare|chiami)\b\.?[ \t]*(?:(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[úu]mero)[ \t]*)?(?:(?:me|us)[ \t]+)?(?:(?:is|on|at|under|unter|au|al|op)[ \t]+)?:?[ \t]*$/i;
+// Trunk-prefix ("0…") national formats of the European countries our users write from.
+const TRUNK_REGIONS: readonly string[] = ["DE", "GB", "FR", "NL", "IT", "AT", "CH", "BE", "IE"];
+const ANY_REGIONS: readonly string[] = ["US", ...TRUNK_REGIONS, "ES"];
+const PREV_REJECT = new Set(["-", ".", "/", ",", "#", "$", "€", "£", "¥", "_", "+", "@", "="]);
+
+function isValidIn(digits: string, regions: readonly string[]): boolean {
+  return regions.some((region) => isValidNationalNumber(digits, region));
+}
+
+function digitsOf(candidate: string): string {
+  let digits = "";
+  for (let i = 0; i < candidate.length; i++) if (isDigitCode(candidate.charCodeAt(i))) digits += candidate[i];
+  return digits;
+}
+
+/**
+ * true / false when the shape decides; a region list when the digits count as a phone only
+ * after a phone word ("Tel.: 030123456", "call me on 4155552671").
+ */
+function classify(candidate: string, digits: string): boolean | readonly string[] {
+  // "+49 (0)30 …": the bracketed trunk zero is dropped when dialling from abroad.
+  if (candidate[0] === "+" || candidate.startsWith("(+")) return isValidInternationalNumber(digitsOf(candidate.replace("(0)", "")));
+  if (digits.startsWith("00") && !digits.startsWith("000")) return isValidInternationalNumber(digits.slice(2));
+  if (DATE_SHAPE.test(candidate)) return false;
+  if (NANP_SHAPE.test(candidate) && isValidIn(digits, ["US"])) return true;
+  const separated = SEPARATOR.test(candidate);
+  if (digits.startsWith("0")) return separated ? isValidIn(digits, TRUNK_REGIONS) : TRUNK_REGIONS;
+  if (SPANISH_SHAPE.test(candidate) && isValidIn(digits, ["ES"])) return true;
+  if (separated && ITALIAN_MOBILE_SHAPE.test(candidate) && isValidIn(digits, ["IT"])) return true;
+  return ANY_REGIONS;
+}
+
+function boundaryOk(text: string, start: number, end: number): boolean {
+  const prev = text[start - 1];
+  if (prev !== undefined && (isWordAt(text, start - 1) || PREV_REJECT.has(prev))) return false;
+  if (isWordAt(text, end)) return false;
+  const next = text[end];
+  // "10:30", "1,299" and "12%" continue a number, not a phone.
+  if ((next === ":" || next === ",") && isDigitCode(text.charCodeAt(end + 1))) return false;
+  return next !== "%";
+}
+
+/** Length of the phone at the start of `run`, or 0. */
+function phoneLength(text: string, runStart: number, run: string): number {
+  // The run may join a phone to a following number ("030 1234567 2 Stück"): retry without the last
+  // one or two groups. Never start later: "874 0375 9074" must not yield the "0375 9074" inside it.
+  let length = run.length;
+  for (let attempt = 0; attempt < 3 && length > 0; attempt++) {
+    const candidate = run.slice(0, length);
+    const digits = digitsOf(candidate);
+    if (digits.length >= 7 && digits.length <= 15 && boundaryOk(text, runStart, runStart + length)) {
+      const verdict = classify(candidate, digits);
+      if (verdict === true) return length;
+      if (verdict !== false && CONTEXT.test(text.slice(Math.max(0, runStart - 32), runStart)) && isValidIn(digits, verdict)) {
+        return length;
+      }
+    }
+    length = run.lastIndexOf(" ", length - 1);
+  }
+  return 0;
+}
+
+export const phone: Recognizer = {
+  type: "PHONE",
+  find(text, out: Finding[]) {
+    CANDIDATE.lastIndex = 0;
+    for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+      // "(03.09.2025, …)": an opening bracket without its closing one is punctuation.
+      const open = m[0].startsWith("(") && !m[0].includes(")") ? 1 : 0;
+      const runStart = m.index + open;
+      const length = phoneLength(text, runStart, open === 1 ? m[0].slice(1) : m[0]);
+      if (length > 0) out.push({ type: "PHONE", start: runStart, end: runStart + length });
+    }
+  },
+};

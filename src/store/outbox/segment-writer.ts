@@ -1,0 +1,191 @@
+import { closeSync, fdatasync, fsyncSync, openSync, write } from "node:fs";
+import { promisify } from "node:util";
+import { segmentPath } from "./segment-files.js";
+
+/**
+ * When bytes are forced to stable storage. `always`: before an append is acknowledged (survives
+ * power loss). `interval`: every `fsyncIntervalMs` (an OS crash may lose that window). `never`:
+ * left to the OS. A killed process loses nothing under any of them: acknowledged bytes were
+ * handed to the kernel with write(2).
+ */
+export type FsyncPolicy = "always" | "interval" | "never";
+
+export interface WriterOptions {
+  readonly fsync: FsyncPolicy;
+  readonly fsyncIntervalMs: number;
+  readonly maxSegmentBytes: number;
+  /** A failing disk keeps at most this much in memory for retry; older bytes are dropped. */
+  readonly maxBufferedBytes: number;
+}
+
+export interface WriterEvents {
+  /** `end` is the segment's size after the write; every byte before it ends a whole line. */
+  written(seq: number, end: number, lines: number): void;
+  sealed(seq: number, size: number): void;
+  failed(err: unknown, droppedLines: number): void;
+}
+
+const writeAsync = promisify(write);
+const datasyncAsync = promisify(fdatasync);
+const RETRY_MS = 1000;
+
+/**
+ * Appends lines to the active segment with one write(2) per event-loop turn: everything appended
+ * while a write is in flight goes out in the next one (group commit). Each append's promise
+ * resolves when its batch is written (and synced, under `always`), so a caller can hold its
+ * response until its record is on the kernel's side of the process boundary.
+ */
+export class SegmentWriter {
+  private pending: string[] = [];
+  private pendingLines = 0;
+  private retry: { bytes: Buffer; lines: number } | undefined;
+  private batch: { promise: Promise<void>; resolve: () => void } | undefined;
+  private running = false;
+  private scheduled = false;
+  private failing = false;
+  private dirty = false;
+  private syncDue = false;
+  private fd: number;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  size = 0;
+
+  constructor(
+    private readonly dir: string,
+    public seq: number,
+    private readonly options: WriterOptions,
+    private readonly events: WriterEvents,
+  ) {
+    this.fd = openSync(segmentPath(dir, seq), "a");
+    if (options.fsync === "interval") {
+      this.timer = setInterval(() => {
+        this.syncDue = true;
+        this.kick();
+      }, options.fsyncIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Appends are queued or a write is in flight. */
+  get busy(): boolean {
+    return this.running || this.scheduled || this.pending.length > 0;
+  }
+
+  /** `line` must end with "\n" and contain no other. */
+  append(line: string): Promise<void> {
+    if (this.closed) return Promise.reject(new Error("the outbox is closed"));
+    this.pending.push(line);
+    this.pendingLines++;
+    this.kick();
+    // A failing disk must not hold responses hostage: fail open, retry in the background.
+    if (this.failing) return Promise.resolve();
+    if (!this.batch) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.batch = { promise, resolve };
+    }
+    return this.batch.promise;
+  }
+
+  /** Writes everything appended so far, syncs it, and closes the segment. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    while (this.running) await new Promise((r) => setImmediate(r));
+    this.syncDue = this.options.fsync !== "never";
+    await this.run();
+    closeSync(this.fd);
+  }
+
+  private kick(): void {
+    if (this.running || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.pending.length > 0 || this.retry || this.syncDue) {
+        if (this.pending.length > 0 || this.retry) {
+          if (!(await this.writeBatch())) {
+            if (!this.closed) setTimeout(() => this.kick(), RETRY_MS).unref();
+            return;
+          }
+        } else {
+          this.syncDue = false;
+          if (this.dirty) {
+            this.dirty = false;
+            await datasyncAsync(this.fd);
+          }
+        }
+      }
+    } catch (err) {
+      this.events.failed(err, 0);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** False when the write failed; the unwritten bytes are kept and retried. */
+  private async writeBatch(): Promise<boolean> {
+    const batch = this.batch;
+    this.batch = undefined;
+    const fresh = this.pending.length > 0 ? Buffer.from(this.pending.join(""), "utf8") : undefined;
+    const bytes = this.retry && fresh ? Buffer.concat([this.retry.bytes, fresh]) : (this.retry?.bytes ?? fresh ?? Buffer.alloc(0));
+    const lines = (this.retry?.lines ?? 0) + this.pendingLines;
+    this.pending = [];
+    this.pendingLines = 0;
+    this.retry = undefined;
+    let offset = 0;
+    try {
+      // A regular file may take fewer bytes than asked (a filling disk); continue where it stopped
+      // so a retried line is never torn in two.
+      while (offset < bytes.length) {
+        offset += (await writeAsync(this.fd, bytes, offset, bytes.length - offset, null)).bytesWritten;
+      }
+      if (this.options.fsync === "always") await datasyncAsync(this.fd);
+      else this.dirty = true;
+    } catch (err) {
+      this.size += offset;
+      this.keepForRetry(bytes.subarray(offset), lines, err);
+      batch?.resolve();
+      return false;
+    }
+    this.size += bytes.length;
+    this.failing = false;
+    this.events.written(this.seq, this.size, lines);
+    batch?.resolve();
+    if (this.size >= this.options.maxSegmentBytes) this.rotate();
+    return true;
+  }
+
+  private keepForRetry(rest: Buffer, lines: number, err: unknown): void {
+    this.failing = true;
+    let kept = rest;
+    let dropped = 0;
+    if (rest.length > this.options.maxBufferedBytes) {
+      // Drop whole lines from the front: the oldest records go first, and no line is torn.
+      const cut = rest.indexOf(10, rest.length - this.options.maxBufferedBytes);
+      const droppedPart = rest.subarray(0, cut + 1);
+      for (const b of droppedPart) if (b === 10) dropped++;
+      kept = rest.subarray(cut + 1);
+    }
+    this.retry = { bytes: Buffer.from(kept), lines: lines - dropped };
+    this.events.failed(err, dropped);
+  }
+
+  private rotate(): void {
+    if (this.options.fsync !== "never") fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.events.sealed(this.seq, this.size);
+    this.seq++;
+    this.size = 0;
+    this.dirty = false;
+    this.fd = openSync(segmentPath(this.dir, this.seq), "a");
+  }
+}

@@ -1,0 +1,57 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { standardConfig, TEST_KEY } from "../support/config-dir.js";
+import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+
+const PROMPT = "the launch code is 0000-1111";
+let gw: TestGateway;
+before(async () => {
+  gw = await startTestGateway(standardConfig());
+});
+after(() => gw.close());
+
+function requestLines(requestId: string): Array<Record<string, unknown>> {
+  return gw.logs
+    .flatMap((chunk) => chunk.split("\n"))
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((l) => l["msg"] === "request" && l["requestId"] === requestId);
+}
+
+test("one JSON access log line per request at info: who, what served it, status, latency, tokens", async () => {
+  for (const stream of [false, true]) {
+    const requestId = `access-${stream}`;
+    const res = await fetch(`${gw.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json", "x-request-id": requestId },
+      body: JSON.stringify({ model: "gpt35", stream, messages: [{ role: "user", content: PROMPT }] }),
+    });
+    await res.text();
+    const lines = requestLines(requestId);
+    assert.equal(lines.length, 1, `exactly one line for ${requestId}`);
+    const line = lines[0] as Record<string, unknown>;
+    assert.equal(line["level"], 30);
+    assert.equal(line["consumer"], "team-a");
+    assert.equal(line["deployment"], "gpt35");
+    assert.equal(line["target"], "sim-a/chat-deploy");
+    assert.equal(line["status"], 200);
+    assert.equal(line["streamed"], stream);
+    assert.equal(typeof line["latencyMs"], "number");
+    assert.ok((line["totalTokens"] as number) > 0);
+    if (stream) assert.equal(typeof line["ttftMs"], "number");
+  }
+});
+
+test("a refused request is logged with its code, and no key or prompt reaches any log line", async () => {
+  const res = await fetch(`${gw.url}/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: "Bearer sk-not-a-real-key-but-secret", "content-type": "application/json", "x-request-id": "access-refused" },
+    body: JSON.stringify({ model: "gpt35", messages: [{ role: "user", content: PROMPT }] }),
+  });
+  assert.equal(res.status, 401);
+  const [line] = requestLines("access-refused");
+  assert.deepEqual([line?.["status"], line?.["code"]], [401, "invalid_api_key"]);
+  const all = gw.logs.join("");
+  assert.ok(!all.includes(TEST_KEY) && !all.includes("sk-not-a-real-key"), "no credential in logs");
+  assert.ok(!all.includes("launch code"), "no prompt in logs");
+});

@@ -1,0 +1,179 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openOutbox, type OutboxOptions } from "../../src/store/outbox/outbox.js";
+
+interface Item {
+  id: string;
+  n: number;
+}
+
+const parse = (v: unknown): Item | undefined => {
+  const o = v as Partial<Item> | null;
+  return o && typeof o.id === "string" && typeof o.n === "number" ? { id: o.id, n: o.n } : undefined;
+};
+
+/** A store at the edge of the outbox: a Map keyed by id, as ON CONFLICT DO NOTHING would keep. */
+function mapStore() {
+  const rows = new Map<string, Item>();
+  const batches: number[] = [];
+  let failing = false;
+  return {
+    rows,
+    batches,
+    fail(on: boolean) {
+      failing = on;
+    },
+    store: async (batch: readonly Item[]) => {
+      if (failing) throw new Error("store is down");
+      batches.push(batch.length);
+      for (const item of batch) if (!rows.has(item.id)) rows.set(item.id, item);
+    },
+  };
+}
+
+function tempDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "atrium-outbox-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function options(dir: string, store: (b: readonly Item[]) => Promise<void>, extra: Partial<OutboxOptions<Item>> = {}): OutboxOptions<Item> {
+  return { dir, parse, store, flushDelayMs: 10, ...extra };
+}
+
+const segments = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".jsonl"));
+
+test("an append is in the segment file when its promise resolves, before any store", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  s.fail(true);
+  const outbox = await openOutbox(options(dir, s.store));
+  try {
+    await outbox.append({ id: "a", n: 1 });
+    const text = segments(dir).map((f) => readFileSync(join(dir, f), "utf8")).join("");
+    assert.equal(text, '{"id":"a","n":1}\n');
+    assert.equal(s.rows.size, 0);
+  } finally {
+    await outbox.close(0);
+    remove();
+  }
+});
+
+test("stores appended records in batches and deletes acknowledged segments on close", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  const outbox = await openOutbox(options(dir, s.store, { batchSize: 100, maxSegmentBytes: 4096 }));
+  try {
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => outbox.append({ id: `r${i}`, n: i })));
+    await outbox.drain();
+    assert.equal(s.rows.size, 1000);
+    assert.ok(s.batches.every((b) => b <= 100), "no batch exceeds batchSize");
+    assert.equal(outbox.stats().pendingRecords, 0);
+    assert.equal(outbox.stats().pendingBytes, 0);
+    assert.ok(segments(dir).length <= 1, "sealed segments were deleted once stored");
+  } finally {
+    await outbox.close();
+  }
+  assert.deepEqual(segments(dir), [], "a clean close leaves no segment behind");
+  remove();
+});
+
+test("what a previous process left unacknowledged is replayed on open, once per id", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  s.fail(true);
+  const first = await openOutbox(options(dir, s.store, { maxSegmentBytes: 2048 }));
+  await Promise.all(Array.from({ length: 300 }, (_, i) => first.append({ id: `r${i}`, n: i })));
+  assert.ok(first.stats().pendingRecords >= 300);
+  await first.close(0);
+  assert.equal(s.rows.size, 0);
+
+  s.fail(false);
+  const second = await openOutbox(options(dir, s.store));
+  try {
+    assert.equal(second.stats().pendingRecords, 300, "replayed records are counted on open");
+    await second.append({ id: "r0", n: 0 }); // the same id again: the store keeps one
+    await second.drain();
+    assert.equal(s.rows.size, 300);
+    assert.equal(second.stats().pendingRecords, 0);
+  } finally {
+    await second.close();
+    remove();
+  }
+});
+
+test("a store that fails is retried until it works; nothing is lost meanwhile", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  s.fail(true);
+  const outbox = await openOutbox(options(dir, s.store));
+  try {
+    await Promise.all(Array.from({ length: 50 }, (_, i) => outbox.append({ id: `r${i}`, n: i })));
+    await assert.rejects(outbox.drain(), /store is down/);
+    const stats = outbox.stats();
+    assert.equal(stats.pendingRecords, 50);
+    assert.ok(stats.pendingBytes > 0);
+    s.fail(false);
+    for (let i = 0; i < 200 && s.rows.size < 50; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(s.rows.size, 50, "the background flusher retried and stored everything");
+    assert.ok(outbox.stats().storeFailuresTotal >= 1);
+  } finally {
+    await outbox.close();
+    remove();
+  }
+});
+
+test("a torn last line (a crash mid-write) and a corrupt line are skipped; the rest is stored", async () => {
+  const { dir, remove } = tempDir();
+  appendFileSync(join(dir, "000000000001.jsonl"), '{"id":"a","n":1}\nnot json\n{"id":"b","n":2}\n{"id":"c","n":');
+  const s = mapStore();
+  const outbox = await openOutbox(options(dir, s.store));
+  try {
+    await outbox.drain();
+    assert.deepEqual([...s.rows.keys()].sort(), ["a", "b"]);
+    assert.equal(outbox.stats().skippedLinesTotal, 2);
+    await outbox.append({ id: "d", n: 4 });
+    await outbox.drain();
+    assert.ok(s.rows.has("d"), "new records go to a fresh segment, not after the torn line");
+  } finally {
+    await outbox.close();
+    remove();
+  }
+});
+
+test("a second process cannot open an outbox directory in use", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  const outbox = await openOutbox(options(dir, s.store));
+  try {
+    await assert.rejects(openOutbox(options(dir, s.store)), /in use by process/);
+  } finally {
+    await outbox.close();
+  }
+  const again = await openOutbox(options(dir, s.store));
+  await again.close();
+  remove();
+});
+
+test("the cursor survives a restart: stored records are not replayed again", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  const first = await openOutbox(options(dir, s.store));
+  await Promise.all(Array.from({ length: 20 }, (_, i) => first.append({ id: `r${i}`, n: i })));
+  await first.drain();
+  // Simulate a kill: drop the handle without close(), so the segment and cursor stay as they are.
+  const stored = s.batches.reduce((a, b) => a + b, 0);
+  rmSync(join(dir, "LOCK"));
+  const second = await openOutbox(options(dir, s.store));
+  try {
+    assert.equal(second.stats().pendingRecords, 0);
+    await second.drain();
+    assert.equal(s.batches.reduce((a, b) => a + b, 0), stored, "nothing was sent twice");
+  } finally {
+    await second.close();
+    await first.close(0).catch(() => undefined);
+    remove();
+  }
+});
