@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import type { Config } from "./config/config.js";
 import type { ConfigIssue } from "./config/issues.js";
 import { formatIssue } from "./config/issues.js";
@@ -137,19 +138,29 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 }
 
 /** Debounced: an editor's save is several events, a `git checkout` many more. */
-function watchFolder(dir: string, reload: () => unknown): FSWatcher | undefined {
+function watchFolder(dir: string, reload: () => unknown): { close(): void } {
   let timer: NodeJS.Timeout | undefined;
-  try {
-    const watcher = watch(dir, { recursive: true }, (_event, file) => {
-      // The embedded database and `.atrium/` live here too; their writes are not config changes.
-      if (file && !/^(atrium\.ya?ml$|(deployments|consumers|mappings|tiers)([\\/]|$))/.test(String(file))) return;
-      clearTimeout(timer);
-      timer = setTimeout(reload, 150);
-      timer.unref();
-    });
-    watcher.unref();
-    return watcher;
-  } catch {
-    return undefined;
+  const changed = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(reload, 150);
+    timer.unref();
+  };
+  // The folder itself (atrium.yaml, a new subfolder) and each config subfolder, not recursively:
+  // the embedded database and `.atrium/` write here all the time and are not config.
+  const watchers: FSWatcher[] = [];
+  for (const path of [dir, ...CONFIG_FOLDERS.map((f) => join(dir, f))]) {
+    try {
+      const w = watch(path, (_event, file) => {
+        if (path === dir && file && !/^(atrium\.ya?ml|deployments|consumers|mappings|tiers)$/.test(String(file))) return;
+        changed();
+      });
+      w.unref();
+      watchers.push(w);
+    } catch {
+      // A subfolder that does not exist yet has nothing to watch.
+    }
   }
+  return { close: () => watchers.forEach((w) => w.close()) };
 }
+
+const CONFIG_FOLDERS = ["deployments", "consumers", "mappings", "tiers"];

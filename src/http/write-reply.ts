@@ -38,6 +38,12 @@ export async function writeReply(res: ServerResponse, reply: Reply, ctx: Request
         aborted = true;
         break;
       }
+      // Events parsed from one upstream read reach here in the same tick: corking until the next
+      // tick sends them in one syscall instead of one each, without delaying any of them.
+      if (res.writableCorked === 0) {
+        res.cork();
+        process.nextTick(uncork, res);
+      }
       const flowing = res.write(`data: ${event.data}\n\n`);
       firstByteMs ??= performance.now() - ctx.startedAtMs;
       if (!flowing) await drained(res);
@@ -69,6 +75,10 @@ function outcome(ctx: RequestContext, reply: Reply, status: number, errorCode: E
     target: reply.target,
     attempts: reply.attempts,
   };
+}
+
+function uncork(res: ServerResponse): void {
+  res.uncork();
 }
 
 function drained(res: ServerResponse): Promise<void> {

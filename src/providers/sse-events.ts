@@ -42,11 +42,14 @@ export async function* sseEvents(body: AsyncIterable<Uint8Array>, signal: AbortS
       }
       ready.length = 0;
       if (malformed) throw new GatewayError("upstream_error", malformed, { retryable: true });
-      if (done) return;
+      // After [DONE] the body is read to its end rather than abandoned: leaving early destroys the
+      // socket and costs an AbortError (with its stack) per stream.
     }
   } catch (err) {
+    if (done) return;
     throw err instanceof GatewayError ? err : transportError(err, signal);
   }
+  if (done) return;
   throw new GatewayError("upstream_error", "The upstream stream ended before it was complete.", { retryable: true });
 }
 
