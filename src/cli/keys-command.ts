@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { formatIssue } from "../config/issues.js";
 import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/config.js";
