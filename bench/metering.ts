@@ -63,7 +63,8 @@ const terminal = async (): Promise<Reply> => {
   return reply;
 };
 
-async function cpuPerRequest(sink: UsageSink, after?: () => Promise<void>): Promise<number> {
+/** `drain` runs after the warm-up too, so the measured part stores exactly its own records. */
+async function cpuPerRequest(sink: UsageSink, drain?: () => Promise<void>): Promise<number> {
   const policy = meterPolicy(sink, "dev");
   const run = async (from: number, n: number) => {
     for (let i = from; i < from + n; i += CONCURRENCY) {
@@ -71,11 +72,17 @@ async function cpuPerRequest(sink: UsageSink, after?: () => Promise<void>): Prom
     }
   };
   await run(0, 20_000); // JIT warm-up
-  const start = process.cpuUsage();
-  await run(20_000, REQUESTS);
-  await after?.();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / REQUESTS;
+  await drain?.();
+  // The best of three: other processes on the machine only ever add time.
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 1; round <= 3; round++) {
+    const start = process.cpuUsage();
+    await run(round * 1_000_000, REQUESTS);
+    await drain?.();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / REQUESTS);
+  }
+  return best;
 }
 
 async function main(): Promise<void> {
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
   const base = rows[0]![1];
   console.log(`metering CPU per request (${REQUESTS} requests, ${CONCURRENCY} concurrent):`);
   for (const [name, us] of rows) console.log(`  ${name.padEnd(48)} ${us.toFixed(2).padStart(7)} µs   metering: ${(us - base).toFixed(2).padStart(6)} µs`);
-  console.log(`  (${stored} records stored)`);
+  console.log(`  (${stored} records stored; best of 3 rounds per leg)`);
   rmSync(dir, { recursive: true, force: true });
   folder.remove();
 }

@@ -13,6 +13,7 @@ import type { Runtime } from "./http/runtime.js";
 import { MemoryUsageSink } from "./metering/memory-usage-sink.js";
 import { preloadEncodings } from "./metering/tokenizer.js";
 import { openUsageService } from "./metering/usage-service.js";
+import { openAuditService } from "./audit/audit-service.js";
 import { GatewayMetrics } from "./observability/metrics.js";
 import { openTracing } from "./observability/tracing.js";
 import { createLogger, type Logger } from "./observability/logger.js";
@@ -77,10 +78,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     await database.close();
     throw err;
   });
+  // Audit records: write-ahead outbox → redaction workers → store (docs/audit.md); outlives reloads.
+  const audit = await openAuditService(first.config, database, { log, config: () => runtime.config, registry: metrics.registry, watchOutbox: (name, source) => metrics.watchOutbox(name, source) }).catch(async (err: unknown) => {
+    await metering.close(0);
+    await database.close();
+    throw err;
+  });
   const tracing = openTracing(telemetry, log);
   // Limit and budget counters outlive reloads (like member health); `state` changes need a restart.
   const state = await openState(first.config.platform.state, { log, metrics });
-  let runtime: Runtime = buildRuntime(first.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state });
+  let runtime: Runtime = buildRuntime(first.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state, audit });
 
   const reload = (): { ok: true } | { ok: false; issues: readonly ConfigIssue[] } => {
     const next = load();
@@ -89,7 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return { ok: false, issues: next.issues };
     }
     agent.allow(next.config.egress);
-    runtime = buildRuntime(next.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state });
+    runtime = buildRuntime(next.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state, audit });
     log.info({ consumers: next.config.consumers.size }, "config reloaded");
     return { ok: true };
   };
@@ -104,6 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     server.once("error", reject);
     server.listen(options.port ?? first.config.listen.port, options.host ?? first.config.listen.host, () => resolve());
   }).catch(async (err: unknown) => {
+    await audit.close(0);
     await metering.close(0);
     await state.close();
     await tracing?.close();
@@ -129,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeIdleConnections();
       });
       await agent.close();
+      await audit.close();
       await metering.close();
       await state.close();
       await tracing?.close();

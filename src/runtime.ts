@@ -13,6 +13,8 @@ import type { AuthServices } from "./policies/auth/auth-services.js";
 import type { Database } from "./store/database.js";
 import { resolvePolicy } from "./policies/resolve/resolve-policy.js";
 import { admissionPolicies } from "./policies/limit/admission-policies.js";
+import { auditPolicy } from "./policies/audit/audit-policy.js";
+import type { AuditSink } from "./audit/audit-sink.js";
 import type { StateBackends } from "./state/open-state.js";
 import type { ProviderRegistry } from "./providers/registry.js";
 import { dispatch } from "./routing/dispatch.js";
@@ -34,6 +36,8 @@ export interface RuntimeDeps {
   readonly trace?: RequestObserver;
   /** Limiter, budget counters and alert latch (memory or Redis); opened once by the gateway so counts survive reloads. */
   readonly state: StateBackends;
+  /** The audit pipeline (outbox → workers → store); opened once by the gateway. None: no audit trail. */
+  readonly audit?: AuditSink;
 }
 
 /** Wires one config into a policy chain. Rebuilt on reload; stores in `deps` outlive it. */
@@ -41,6 +45,8 @@ export function buildRuntime(config: Config, deps: RuntimeDeps): Runtime {
   const authenticators = deps.auth.forConfig(config).dataPlane;
   const auth = authPolicy(authenticators, config.environment);
   const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, resolvePolicy(config.environment), ...admissionPolicies(config, deps)];
+  // Innermost: only requests admitted to a model are audited; fail-closed refusals release their reservation.
+  if (deps.audit) policies.push(auditPolicy(config, deps.audit));
   const pipeline = chain(policies, dispatch(deps.providers, deps.routing));
   return {
     config,

@@ -3,6 +3,7 @@ import { createKey, listKeys, revokeKey, rotateKey } from "./routes/keys-routes.
 import { consumerUsage } from "./routes/usage-route.js";
 import { chargebackReportRoute, usageReportRoute } from "./routes/reports-routes.js";
 import { whoami } from "./routes/whoami-route.js";
+import { listAudit, readAudit, readAuditRaw, reviewAudit } from "./routes/audit-routes.js";
 
 /**
  * Every admin route and the roles allowed to call it. Anything not listed here answers 404 to an
@@ -17,5 +18,9 @@ export function adminRoutes(): AdminRouter {
     .add("POST", "/admin/keys/{id}/rotate", "platform-admin", rotateKey)
     .add("GET", "/admin/consumers/{name}/usage", ["consumer", "operator"], consumerUsage)
     .add("GET", "/admin/reports/usage", ["consumer", "operator", "platform-admin"], usageReportRoute)
-    .add("GET", "/admin/reports/chargeback", ["consumer", "operator", "platform-admin"], chargebackReportRoute);
+    .add("GET", "/admin/reports/chargeback", ["consumer", "operator", "platform-admin"], chargebackReportRoute)
+    .add("GET", "/admin/audit", "governance", listAudit)
+    .add("GET", "/admin/audit/{id}", "governance", readAudit)
+    .add("GET", "/admin/audit/{id}/raw", "platform-admin", readAuditRaw)
+    .add("POST", "/admin/audit/{id}/review", "governance", reviewAudit);
 }

@@ -6,6 +6,8 @@ import { validateCommand } from "./validate-command.js";
 import { planCommand } from "./plan-command.js";
 import { reportCommand } from "./report-command.js";
 import { registerKeysCommand } from "./keys-command.js";
+import { auditWorkerCommand } from "./audit-worker-command.js";
+import { runRedact } from "./redact-command.js";
 
 const program = new Command()
   .name("atrium")
@@ -66,6 +68,29 @@ program
   });
 
 registerKeysCommand(program);
+
+program
+  .command("redact")
+  .description('JSON Lines {"id","text"} on stdin → {"id","text"} redacted on stdout, same order; a bad line yields {"id","error"}')
+  .addOption(new Option("--mode <mode>", "typed placeholders (<EMAIL>) or pseudonyms per line (<EMAIL_1>)").choices(["typed", "pseudonym"]).default("typed"))
+  .action(async (o: { mode: "typed" | "pseudonym" }) => {
+    const { lines, errors } = await runRedact(process.stdin, process.stdout, { mode: o.mode });
+    if (errors > 0) process.stderr.write(`atrium: ${errors} of ${lines} line(s) could not be redacted (see their "error")\n`);
+    process.exitCode = errors > 0 ? 1 : 0;
+  });
+
+program
+  .command("audit-worker")
+  .description("redact and store audit records from the Redis stream (audit.queue.kind redis-streams) until SIGTERM")
+  .option("--config <dir>", "config folder (storage: and audit:)", ".")
+  .option("--workers <n>", "consumer lanes in this process (default audit.workers)", (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError("a whole number from 1 to 64");
+    return n;
+  })
+  .action(async (o: { config: string; workers?: number }) => {
+    process.exitCode = await auditWorkerCommand(o);
+  });
 
 function port(value: string): number {
   const n = Number(value);

@@ -8,6 +8,7 @@ import { OutboxSchema, PricesSchema, TelemetrySchema } from "./metering-schema.j
 import { LimitsSchema } from "../policies/limit/limit-settings.js";
 import { BudgetsSchema } from "../policies/budget/budget-settings.js";
 import { TiersSettingsSchema } from "../tiers/tier-schema.js";
+import { AuditSchema } from "../audit/audit-schema.js";
 
 /** atrium.yaml: platform settings the users' JSON files do not hold. Unknown keys are typos. */
 const ResourceSchema = z
@@ -92,6 +93,8 @@ export const PlatformSchema = z
     limits: LimitsSchema,
     tiers: TiersSettingsSchema,
     budgets: BudgetsSchema,
+    /** Audit trail: logging modes, pipeline, review queue, retention: docs/audit.md. */
+    audit: AuditSchema,
   })
   .strict();
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Environment } from "../core/catalog.js";
 import type { RequestContext } from "../core/context.js";
 import { asGatewayError } from "../core/errors.js";
@@ -6,6 +5,7 @@ import type { Policy } from "../core/policy.js";
 import type { Outcome, Reply } from "../core/reply.js";
 import type { UsageRecord, UsageSink } from "../core/usage-record.js";
 import { jsonUsage } from "./json-usage.js";
+import { recordId } from "./record-id.js";
 import { usageTap } from "./usage-tap.js";
 
 /** Sees each request once its record exists (traces); must not throw or block. */
@@ -20,7 +20,7 @@ export type RequestObserver = (ctx: RequestContext, record: UsageRecord) => void
  */
 export function meterPolicy(sink: UsageSink, environment: Environment, observe?: RequestObserver): Policy {
   return async (ctx, next) => {
-    const id = randomUUID();
+    const id = recordId();
     let reply: Reply;
     try {
       reply = await next(ctx);

@@ -29,7 +29,7 @@ export class UsagePipeline implements UsageSink {
 
   write(record: UsageRecord): void | Promise<void> {
     const { also, metrics, log, queue } = this.deps;
-    also?.write(record);
+    void also?.write(record);
     if (metrics) {
       // PTU tokens cost nothing at the margin; their fixed cost is allocated in the chargeback report.
       const cost = record.deploymentType === "PTU" ? undefined : this.deps.prices().tokenCost(record.model, record.modelVersion, record);

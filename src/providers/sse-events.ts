@@ -46,8 +46,10 @@ export async function* sseEvents(body: AsyncIterable<Uint8Array>, signal: AbortS
       // socket and costs an AbortError (with its stack) per stream.
     }
   } catch (err) {
+    if (err instanceof GatewayError) throw err;
+    // A socket that fails after [DONE] has already delivered everything.
     if (done) return;
-    throw err instanceof GatewayError ? err : transportError(err, signal);
+    throw transportError(err, signal);
   }
   if (done) return;
   throw new GatewayError("upstream_error", "The upstream stream ended before it was complete.", { retryable: true });

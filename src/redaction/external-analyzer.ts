@@ -44,9 +44,12 @@ export const PRESIDIO_TYPES: Readonly<Record<string, PiiType>> = {
 const DEFAULT_TIMEOUT_MS = 2000;
 const DEFAULT_MIN_SCORE = 0.5;
 
-/** Presidio counts Python code points; JS strings index UTF-16 units. Maps one to the other. */
+/**
+ * Presidio counts Python code points; JS strings index UTF-16 units. Maps one to the other, or
+ * to -1 when the offset lies beyond the text.
+ */
 function utf16Offsets(text: string): (codePoint: number) => number {
-  if (!/[\uD800-\uDBFF]/.test(text)) return (codePoint) => codePoint;
+  if (!/[\uD800-\uDBFF]/.test(text)) return (codePoint) => (codePoint <= text.length ? codePoint : -1);
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) {
     offsets.push(i);
@@ -54,7 +57,7 @@ function utf16Offsets(text: string): (codePoint: number) => number {
     if (code >= 0xd800 && code <= 0xdbff) i++;
   }
   offsets.push(text.length);
-  return (codePoint) => offsets[codePoint] ?? text.length;
+  return (codePoint) => offsets[codePoint] ?? -1;
 }
 
 function toFinding(item: unknown, options: ExternalAnalyzerOptions, toUtf16: (n: number) => number): Finding | undefined {
@@ -65,7 +68,9 @@ function toFinding(item: unknown, options: ExternalAnalyzerOptions, toUtf16: (n:
   if (type === undefined || (options.types !== undefined && !options.types.includes(type))) return undefined;
   if (typeof score === "number" && score < (options.minScore ?? DEFAULT_MIN_SCORE)) return undefined;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) return undefined;
-  return { type, start: toUtf16(start), end: toUtf16(end) };
+  const from = toUtf16(start);
+  const to = toUtf16(end);
+  return from === -1 || to === -1 ? undefined : { type, start: from, end: to };
 }
 
 /**
@@ -104,7 +109,7 @@ export async function analyzeExternal(text: string, options: ExternalAnalyzerOpt
   const findings: Finding[] = [];
   for (const item of body) {
     const finding = toFinding(item, options, toUtf16);
-    if (finding !== undefined && finding.end <= text.length) findings.push(finding);
+    if (finding !== undefined) findings.push(finding);
   }
   return findings;
 }

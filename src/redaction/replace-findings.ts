@@ -13,14 +13,13 @@ export function replaceFindings(text: string, findings: readonly Finding[], opti
   // Passing a map without a mode means pseudonyms were wanted.
   const mode = options.mode ?? (options.pseudonyms === undefined ? "typed" : "pseudonym");
   const pseudonyms = mode === "pseudonym" ? (options.pseudonyms ?? new PseudonymMap()) : undefined;
-  const parts: string[] = [];
+  let result = "";
   let cursor = 0;
   for (const { type, start, end } of findings) {
     if (start < cursor) continue;
-    parts.push(text.slice(cursor, start));
-    parts.push(pseudonyms === undefined ? `<${type}>` : pseudonyms.placeholder(type, text.slice(start, end)));
+    result += text.slice(cursor, start);
+    result += pseudonyms === undefined ? `<${type}>` : pseudonyms.placeholder(type, text.slice(start, end));
     cursor = end;
   }
-  parts.push(text.slice(cursor));
-  return parts.join("");
+  return result + text.slice(cursor);
 }

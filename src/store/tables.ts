@@ -1,5 +1,6 @@
 import type { ApiKeysTable } from "./keys/api-keys-table.js";
 import type { UsageRecordsTable } from "./usage/usage-table.js";
+import type { AuditRecordsTable } from "../audit/store/audit-table.js";
 
 /**
  * Every table's row type, for Kysely. Each store adds its tables here and its migration in
@@ -8,4 +9,5 @@ import type { UsageRecordsTable } from "./usage/usage-table.js";
 export interface Tables {
   api_keys: ApiKeysTable;
   usage_records: UsageRecordsTable;
+  audit_records: AuditRecordsTable;
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openOutbox, type OutboxOptions } from "../../src/store/outbox/outbox.js";
@@ -174,6 +174,41 @@ test("the cursor survives a restart: stored records are not replayed again", asy
   } finally {
     await second.close();
     await first.close(0).catch(() => undefined);
+    remove();
+  }
+});
+
+test("close gives up on a store that never answers and leaves the records for the next start", async () => {
+  const { dir, remove } = tempDir();
+  const outbox = await openOutbox(options(dir, () => new Promise<void>(() => {})));
+  await outbox.append({ id: "a", n: 1 });
+  await outbox.close(50);
+  const s = mapStore();
+  const again = await openOutbox(options(dir, s.store));
+  try {
+    await again.drain();
+    assert.deepEqual([...s.rows.keys()], ["a"]);
+  } finally {
+    await again.close();
+    remove();
+  }
+});
+
+test("a failing disk fails open: appends resolve, errors are counted, nothing hangs", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  const outbox = await openOutbox(options(dir, s.store, { maxSegmentBytes: 10 }));
+  try {
+    // The next segment is /dev/full: every write to it fails with ENOSPC.
+    symlinkSync("/dev/full", join(dir, "000000000002.jsonl"));
+    await outbox.append({ id: "a", n: 1 }); // fills segment 1, which then rotates to /dev/full
+    await outbox.append({ id: "b", n: 2 });
+    await outbox.append({ id: "c", n: 3 });
+    assert.ok(outbox.stats().writeErrorsTotal >= 1);
+    await outbox.drain();
+    assert.ok(s.rows.has("a"), "what reached the disk is stored");
+  } finally {
+    await outbox.close(0);
     remove();
   }
 });

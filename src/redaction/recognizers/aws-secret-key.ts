@@ -1,3 +1,4 @@
+import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
 import type { Recognizer } from "../recognizer.js";
 
@@ -14,8 +15,9 @@ function looksRandom(value: string): boolean {
 
 export const awsSecretKey: Recognizer = {
   type: "SECRET",
-  find(text, out: Finding[]) {
-    if (!CONTEXT.test(text)) return;
+  find(text, out: Finding[], scan: TextScan) {
+    // Most texts mention neither AWS nor a secret: the shared cue scan settles that for free.
+    if (!scan.hasCue("aws")) return;
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
       if (!looksRandom(m[0])) continue;

@@ -1,17 +1,9 @@
+import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
-import { keywordPattern } from "../keyword-pattern.js";
 import type { Recognizer } from "../recognizer.js";
 
-// A date is only a date of birth when a cue says so; bare dates stay (they are rarely personal).
-// "birthday" only as a form label: "birthday lunch on 2024-05-01" is not a birth date.
-const CUE = new RegExp(
-  `\\b${keywordPattern([
-    "born(?: on)?", "d\\.?o\\.?b\\.?", "date of birth", "birth ?date", "birthday(?=\\s*:)",
-    "geboren(?: am| op)?", "geb\\.", "geburtsdatum", "geburtstag", "geboortedatum",
-    "n[ée]e? le", "date de naissance", "fecha de nacimiento", "nacid[oa] el", "data di nascita", "nat[oa] il",
-  ])}`,
-  "gi",
-);
+// A date is only a date of birth after a cue ("born", "DOB", "geboren am", "né le", see
+// cue-phrases.ts); bare dates stay, they are rarely personal.
 const MONTH =
   "(?:jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|f[ée]vrier|mar(?:ch|s)?|m[äa]e?rz|maart|apr(?:il|ile)?|avril|may|mai|mei|jun(?:e|i)?|juin|jul(?:y|i)?|juillet|aug(?:ust|ustus)?|ao[ûu]t|sep(?:t|tember|tembre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember|embre)?|d[ée]cembre|dez(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\\.?";
 const DATE = new RegExp(
@@ -25,10 +17,10 @@ const WINDOW = 40;
 
 export const dateOfBirth: Recognizer = {
   type: "DOB",
-  find(text, out: Finding[]) {
-    CUE.lastIndex = 0;
-    for (let m = CUE.exec(text); m !== null; m = CUE.exec(text)) {
-      const from = m.index + m[0].length;
+  find(text, out: Finding[], { cues }: TextScan) {
+    for (const cue of cues) {
+      if (cue.kind !== "dob") continue;
+      const from = cue.end;
       const window = text.slice(from, from + WINDOW + 40);
       DATE.lastIndex = 0;
       const date = DATE.exec(window);

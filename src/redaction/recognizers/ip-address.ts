@@ -2,6 +2,7 @@ import ipaddr from "ipaddr.js";
 import { isWordAt } from "../char-class.js";
 import type { Finding } from "../finding.js";
 import type { Recognizer } from "../recognizer.js";
+import type { TextScan } from "../text-scan.js";
 
 // Boundaries are checked in code: a look-behind at the front would stop V8 from skipping ahead.
 const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
@@ -16,6 +17,12 @@ function isIpv6Code(code: number): boolean {
   );
 }
 
+/** Each part 0–255: a cheap filter before ipaddr's parser. */
+function octetsInRange(value: string): boolean {
+  for (const part of value.split(".")) if (Number(part) > 255) return false;
+  return true;
+}
+
 /** "1.2.3.4.5", "10.0.19045.1234" and "1.2.3.4-beta" are versions; "v1.2.3.4" too. */
 function ipv4At(text: string, start: number, end: number): boolean {
   const prev = text[start - 1];
@@ -23,7 +30,8 @@ function ipv4At(text: string, start: number, end: number): boolean {
   const next = text[end];
   if (isWordAt(text, end)) return false;
   if ((next === "." || next === "-") && /[\dA-Za-z]/.test(text[end + 1] ?? "")) return false;
-  if (!ipaddr.IPv4.isValidFourPartDecimal(text.slice(start, end))) return false;
+  const value = text.slice(start, end);
+  if (!octetsInRange(value) || !ipaddr.IPv4.isValidFourPartDecimal(value)) return false;
   return !VERSION_CONTEXT.test(text.slice(Math.max(0, start - 12), start));
 }
 
@@ -49,7 +57,9 @@ function findIpv6(text: string, out: Finding[]): void {
     while (start > 0 && isIpv6Code(text.charCodeAt(start - 1))) if (text.charCodeAt(--start) === 58) colons++;
     let end = colon + 1;
     while (end < text.length && isIpv6Code(text.charCodeAt(end))) if (text.charCodeAt(end++) === 58) colons++;
-    if (colons >= 2 && !isWordAt(text, start - 1) && !isWordAt(text, end)) {
+    // Seven colons or a "::" make an address shape; "10:30:00" and "a:b:c" need no closer look.
+    const shaped = colons >= 7 || (colons >= 2 && text.slice(start, end).includes("::"));
+    if (shaped && !isWordAt(text, start - 1) && !isWordAt(text, end)) {
       const length = ipv6Length(text.slice(start, end));
       if (length > 0) out.push({ type: "IP", start, end: start + length });
     }
@@ -59,12 +69,14 @@ function findIpv6(text: string, out: Finding[]): void {
 
 export const ipAddress: Recognizer = {
   type: "IP",
-  find(text, out: Finding[]) {
-    if (text.includes(".")) {
+  find(text, out: Finding[], scan: TextScan) {
+    for (const run of scan.numbers) {
+      if (run.value.length < 7 || !run.value.includes(".")) continue;
       IPV4.lastIndex = 0;
-      for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
-        const end = m.index + m[0].length;
-        if (ipv4At(text, m.index, end)) out.push({ type: "IP", start: m.index, end });
+      for (let m = IPV4.exec(run.value); m !== null; m = IPV4.exec(run.value)) {
+        const start = run.start + m.index;
+        const end = start + m[0].length;
+        if (ipv4At(text, start, end)) out.push({ type: "IP", start, end });
       }
     }
     findIpv6(text, out);

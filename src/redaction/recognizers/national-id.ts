@@ -1,29 +1,22 @@
 import { isWordAt } from "../char-class.js";
+import type { Cue } from "../cue-scan.js";
+import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
-import { keywordPattern } from "../keyword-pattern.js";
 import type { Recognizer } from "../recognizer.js";
 
 // Distinctive enough to stand alone: UK National Insurance numbers (HMRC's prefix rules), Italian
 // codici fiscali and Spanish DNI/NIE (mod-23 check letter). Anything else needs a cue, because a
-// bare "X1234567" is just a code. One pattern for all three: one pass over the text.
-const STANDALONE =
-  /\b(?:(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]|[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]|([XYZ]?)(\d{7,8})-?([A-Z]))\b/g;
+// bare "X1234567" is just a code. The letter-led and digit-led patterns are kept apart: V8 scans
+// two simple patterns faster than one alternation of both.
+const NINO_OR_CODICE_FISCALE =
+  /\b(?:(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]|[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z])\b/g;
+// Read at the end of a numeric run: seven or eight digits, then the letter ("12345678Z", "X1234567L").
+const DNI_TAIL = /-?([A-Z])\b/y;
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
-// Acronyms ("DNI", "BSN") count only in capitals: "nie" is German for "never", "tin" a metal.
+// After a cue ("passport no.", "Personalausweis", "NI number", see cue-phrases.ts) any code with a
+// digit counts. Acronyms ("DNI", "BSN") only in capitals: "nie" is German for "never", "tin" a metal.
 const ACRONYMS = ["NINO", "DNI", "NIE", "NIF", "CNI", "BSN", "TIN", "SVNR", "AHV", "PESEL", "NIR", "CPR"];
-const CUE = new RegExp(
-  `\\b${keywordPattern([
-    "passport", "passeport", "pasaporte", "paspoort", "passaporto", "reisepass",
-    "national id(?:entity)?(?: card)?", "national insurance", "identity card", "identity number", "id card", "id-card",
-    "id number", "personal id", "citizen id", "ni number", "personalausweis", "ausweis", "identit(?:y|ät)skarte",
-    "carte d['’]identit[ée]", "carte nationale d['’]identit[ée]", "documento de identidad", "documento nacional de identidad",
-    "carta d['’]identit[àa]", "burgerservicenummer", "identiteitskaart", "steuer-?id", "steueridentifikationsnummer",
-    "tax id", "driver['’]?s licen[cs]e", "driving licen[cs]e", "f[üu]hrerschein", "permis de conduire",
-    "licencia de conducir", "patente di guida", "rijbewijs", ...ACRONYMS.map((a) => a.toLowerCase()),
-  ])}`,
-  "gi",
-);
 const ACRONYM_SET: ReadonlySet<string> = new Set(ACRONYMS.map((a) => a.toLowerCase()));
 const NUMBER_WORD =
   /[ \t]*(?:\(?(?:number|nummer|numéro|numero|número|num|nr|no|n[°º.]|#|id)\.?\)?[ \t]*)?(?:is|ist|est|es|è|:|=|#|-|–)?[ \t]*/iy;
@@ -50,12 +43,12 @@ function idLength(text: string, start: number, token: string): number {
   }
 }
 
-function scanCues(text: string, out: Finding[]): void {
-  CUE.lastIndex = 0;
-  for (let m = CUE.exec(text); m !== null; m = CUE.exec(text)) {
-    const cue = m[0];
-    if (ACRONYM_SET.has(cue.toLowerCase()) && (cue !== cue.toUpperCase() || isWordAt(text, m.index + cue.length))) continue;
-    NUMBER_WORD.lastIndex = m.index + cue.length;
+function afterCues(text: string, cues: readonly Cue[], out: Finding[]): void {
+  for (const { kind, start: cueStart, end: cueEnd } of cues) {
+    if (kind !== "id") continue;
+    const cue = text.slice(cueStart, cueEnd);
+    if (ACRONYM_SET.has(cue.toLowerCase()) && (cue !== cue.toUpperCase() || isWordAt(text, cueEnd))) continue;
+    NUMBER_WORD.lastIndex = cueEnd;
     NUMBER_WORD.exec(text);
     const start = NUMBER_WORD.lastIndex;
     TOKEN.lastIndex = start;
@@ -66,15 +59,26 @@ function scanCues(text: string, out: Finding[]): void {
   }
 }
 
+function scanPattern(text: string, pattern: RegExp, out: Finding[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    out.push({ type: "ID", start: m.index, end: m.index + m[0].length });
+  }
+}
+
 export const nationalId: Recognizer = {
   type: "ID",
-  find(text, out: Finding[]) {
-    scanCues(text, out);
-    STANDALONE.lastIndex = 0;
-    for (let m = STANDALONE.exec(text); m !== null; m = STANDALONE.exec(text)) {
-      const isDni = m[2] !== undefined;
-      if (!isDni || dniValid(m[1] ?? "", m[2] ?? "", m[3] ?? "")) {
-        out.push({ type: "ID", start: m.index, end: m.index + m[0].length });
+  find(text, out: Finding[], scan: TextScan) {
+    afterCues(text, scan.cues, out);
+    scanPattern(text, NINO_OR_CODICE_FISCALE, out);
+    for (const { start, value } of scan.numbers) {
+      if ((value.length !== 7 && value.length !== 8) || !/^\d+$/.test(value)) continue;
+      const prefix = /[XYZ]/.test(text[start - 1] ?? "") && !isWordAt(text, start - 2) ? (text[start - 1] ?? "") : "";
+      if (prefix === "" && isWordAt(text, start - 1)) continue;
+      DNI_TAIL.lastIndex = start + value.length;
+      const letter = DNI_TAIL.exec(text)?.[1];
+      if (letter !== undefined && dniValid(prefix, value, letter)) {
+        out.push({ type: "ID", start: start - prefix.length, end: DNI_TAIL.lastIndex });
       }
     }
   },

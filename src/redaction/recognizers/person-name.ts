@@ -1,10 +1,24 @@
+import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
+import { keywordPattern } from "../keyword-pattern.js";
 import type { Recognizer } from "../recognizer.js";
-import { CONTACT_AT, NAME_CUE, STRONG_AT, TITLE } from "./name-cues.js";
 import { NOT_A_NAME } from "./not-a-name.js";
 
-const SKIP_AFTER_CUE = /[\s,:;-]{1,4}/y;
+/** Titles are case-sensitive: "Dr Smith" yes, "dr" in prose no. "M." needs its dot. */
+const TITLE = new RegExp(
+  `\\b(?:${keywordPattern(
+    [
+      "Mrs", "Mr", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr", "Frau", "Hr", "Fr", "Mme", "Mlle", "Sra", "Srta", "Sr",
+      "Dña", "Dhr", "Mevr", "Mw", "Sig\\.ra", "Sig", "Dott\\.ssa", "Dott", "Monsieur", "Madame", "Señora", "Señor",
+      "Signora", "Signor", "Mevrouw", "Meneer",
+    ],
+    false,
+  )}\\.?|heer|mevrouw|meneer|M\\.)[ \\t]+`,
+  "g",
+);
 const TITLE_AT = new RegExp(TITLE.source, "y");
+
+const SKIP_AFTER_CUE = /[\s,:;-]{1,4}/y;
 const TOKEN = /\p{Lu}(?:\p{Ll}|\p{Lu}|['’-](?=\p{L}))*\.?/yu;
 const PARTICLE = /(?:van der|van den|van|von der|von|de la|de los|del|della|di|da|du|de|der|den|le|la|ter|ten|dos|das|y|bin|al)[ \t]+/yu;
 const MAX_TOKENS = 4;
@@ -46,24 +60,28 @@ function readName(text: string, pos: number, need: Need): { start: number; end: 
   return { start: pos, end };
 }
 
-function needAt(text: string, index: number): Need {
-  STRONG_AT.lastIndex = index;
-  if (STRONG_AT.test(text)) return "one";
-  CONTACT_AT.lastIndex = index;
-  return CONTACT_AT.test(text) ? "two" : "two-or-addressed";
-}
+const NEED: Readonly<Record<string, Need>> = {
+  name: "one",
+  "name-contact": "two",
+  "name-weak": "two-or-addressed",
+};
 
 /** Names after a cue ("my name is", "Dear", "Mr.", "ich heiße", "je m'appelle", …); bare names are not found. */
 export const personName: Recognizer = {
   type: "PERSON",
-  find(text, out: Finding[]) {
-    NAME_CUE.lastIndex = 0;
-    for (let m = NAME_CUE.exec(text); m !== null; m = NAME_CUE.exec(text)) {
-      SKIP_AFTER_CUE.lastIndex = m.index + m[0].length;
+  find(text, out: Finding[], { cues }: TextScan) {
+    let previousStart = -1;
+    for (const cue of cues) {
+      const need = NEED[cue.kind];
+      // Cues at one position come strongest kind first; the weaker readings add nothing.
+      if (need === undefined || cue.start === previousStart) continue;
+      previousStart = cue.start;
+      SKIP_AFTER_CUE.lastIndex = cue.end;
       if (SKIP_AFTER_CUE.exec(text) === null) continue;
-      const name = readName(text, SKIP_AFTER_CUE.lastIndex, needAt(text, m.index));
+      const name = readName(text, SKIP_AFTER_CUE.lastIndex, need);
       if (name !== undefined) out.push({ type: "PERSON", start: name.start, end: name.end });
     }
+    // Titles have their own case-sensitive pass: capitals are rare, so V8 skips through it fast.
     TITLE.lastIndex = 0;
     for (let m = TITLE.exec(text); m !== null; m = TITLE.exec(text)) {
       const name = readName(text, m.index + m[0].length, "one");

@@ -11,6 +11,7 @@ interface NumberType {
 }
 
 interface Plan {
+  readonly callingCode: string;
   readonly national: RegExp;
   readonly types: readonly NumberType[];
   /** Strips the trunk prefix ("0", US "1"); absent where numbers keep it (Italy, Spain). */
@@ -18,6 +19,7 @@ interface Plan {
 }
 
 // Positions in libphonenumber's minified metadata v4 (see its metadata.js).
+const CALLING_CODE = 0;
 const NATIONAL_PATTERN = 2;
 const NATIONAL_PREFIX = 5;
 const NATIONAL_PREFIX_FOR_PARSING = 7;
@@ -37,12 +39,13 @@ function compileType(entry: unknown): NumberType | undefined {
 
 function compilePlan(country: string): Plan | undefined {
   const raw: unknown = (metadata.countries as Record<string, unknown>)[country];
-  if (!Array.isArray(raw) || typeof raw[NATIONAL_PATTERN] !== "string") return undefined;
+  if (!Array.isArray(raw) || typeof raw[NATIONAL_PATTERN] !== "string" || typeof raw[CALLING_CODE] !== "string") return undefined;
   const types = Array.isArray(raw[TYPES]) ? raw[TYPES].map(compileType) : [];
   const parsing: unknown = raw[NATIONAL_PREFIX_FOR_PARSING];
   const prefix: unknown = raw[NATIONAL_PREFIX];
   const prefixSource = typeof parsing === "string" && parsing !== "" ? parsing : typeof prefix === "string" ? prefix : "";
   return {
+    callingCode: raw[CALLING_CODE],
     national: whole(raw[NATIONAL_PATTERN]),
     types: types.filter((t): t is NumberType => t !== undefined),
     ...(prefixSource !== "" ? { prefixForParsing: new RegExp(`^(?:${prefixSource})`) } : {}),
@@ -62,26 +65,37 @@ function matches(plan: Plan, nationalNumber: string): boolean {
   return plan.types.some((t) => (t.lengths === undefined || t.lengths.has(length)) && t.pattern.test(nationalNumber));
 }
 
+const CALLING_CODES = metadata.country_calling_codes as Record<string, readonly string[] | undefined>;
+
+/** Valid in any country sharing the calling code (+1 covers the US, Canada and the Caribbean). */
+function matchesAny(countries: readonly string[], nationalNumber: string): boolean {
+  return countries.some((country) => {
+    const plan = planFor(country);
+    return plan !== undefined && matches(plan, nationalNumber);
+  });
+}
+
+/** Like libphonenumber, drop a trunk prefix ("0", US "1") when what remains is still valid. */
+function validWithOrWithoutPrefix(plan: Plan, countries: readonly string[], nationalNumber: string): boolean {
+  const prefix = plan.prefixForParsing?.exec(nationalNumber)?.[0];
+  if (prefix !== undefined && prefix !== "" && matchesAny(countries, nationalNumber.slice(prefix.length))) return true;
+  return matchesAny(countries, nationalNumber);
+}
+
 /** `digits` as dialled inside `country`, with or without its trunk prefix. */
 export function isValidNationalNumber(digits: string, country: string): boolean {
   const plan = planFor(country);
   if (plan === undefined) return false;
-  const prefix = plan.prefixForParsing?.exec(digits)?.[0];
-  if (prefix !== undefined && prefix !== "" && matches(plan, digits.slice(prefix.length))) return true;
-  return matches(plan, digits);
+  return validWithOrWithoutPrefix(plan, CALLING_CODES[plan.callingCode] ?? [country], digits);
 }
 
 /** `digits` after "+" (or "00"): a country calling code of one to three digits, then the number. */
 export function isValidInternationalNumber(digits: string): boolean {
-  const codes = metadata.country_calling_codes as Record<string, readonly string[] | undefined>;
   for (let length = 1; length <= 3; length++) {
-    const countries = codes[digits.slice(0, length)];
+    const countries = CALLING_CODES[digits.slice(0, length)];
     if (countries === undefined) continue;
-    const nationalNumber = digits.slice(length);
-    return countries.some((country) => {
-      const plan = planFor(country);
-      return plan !== undefined && matches(plan, nationalNumber);
-    });
+    const main = planFor(countries[0] ?? "");
+    return main !== undefined && validWithOrWithoutPrefix(main, countries, digits.slice(length));
   }
   return false;
 }

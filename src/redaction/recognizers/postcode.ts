@@ -1,5 +1,5 @@
+import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
-import { keywordPattern } from "../keyword-pattern.js";
 import type { Recognizer } from "../recognizer.js";
 
 // UK (SW1A 1AA), NL (1012 AB), US ZIP(+4), five-digit DE/FR/ES/IT, four-digit AT/CH/BE/DK, "D-10115".
@@ -13,13 +13,7 @@ const POSTAL_TAIL = new RegExp(
     String.raw`(?:[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:am|an der|an|im|sur|sous|en|de|del|di|upon|on)[ \t]+)?\p{Lu}[\p{L}-]*){0,2})?`,
   "uy",
 );
-const CUE = new RegExp(
-  `\\b${keywordPattern([
-    "zip(?: ?code)?", "postcode", "post code", "postal code", "postleitzahl", "postnummer", "plz",
-    "code postal", "c[óo]digo postal", "cp", "c\\.p\\.", "cap",
-  ])}[ \\t]*[:#]?[ \\t]*`,
-  "gi",
-);
+const AFTER_CUE = /[ \t]*[:#]?[ \t]*/y;
 const POSTCODE_AT = new RegExp(POSTCODE_SOURCE, "uy");
 
 /** Extends a street match over a following unit and postcode; returns the new end. */
@@ -33,16 +27,17 @@ export function extendOverPostcode(text: string, end: number): number {
 /** A postcode on its own, only after a cue such as "ZIP", "postcode", "PLZ" or "código postal". */
 export const postcode: Recognizer = {
   type: "ADDRESS",
-  find(text, out: Finding[]) {
-    CUE.lastIndex = 0;
-    for (let m = CUE.exec(text); m !== null; m = CUE.exec(text)) {
-      const cue = m[0].trim();
+  find(text, out: Finding[], { cues }: TextScan) {
+    for (const { kind, start, end } of cues) {
+      if (kind !== "postcode") continue;
       // "cap" and "cp" are English words; only the capitalised Italian/Spanish abbreviations count.
-      if (cue.replace(/[:#.\s]/g, "").length <= 3 && cue !== cue.toUpperCase()) continue;
-      POSTCODE_AT.lastIndex = m.index + m[0].length;
-      if (POSTCODE_AT.exec(text) !== null) {
-        out.push({ type: "ADDRESS", start: m.index + m[0].length, end: POSTCODE_AT.lastIndex });
-      }
+      const cue = text.slice(start, end);
+      if (/^(?:cp|cap|c\.p\.)$/i.test(cue) && cue !== cue.toUpperCase()) continue;
+      AFTER_CUE.lastIndex = end;
+      AFTER_CUE.exec(text);
+      const from = AFTER_CUE.lastIndex;
+      POSTCODE_AT.lastIndex = from;
+      if (POSTCODE_AT.exec(text) !== null) out.push({ type: "ADDRESS", start: from, end: POSTCODE_AT.lastIndex });
     }
   },
 };

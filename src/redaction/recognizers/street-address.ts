@@ -1,3 +1,4 @@
+import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
 import { keywordPattern } from "../keyword-pattern.js";
 import type { Recognizer } from "../recognizer.js";
@@ -15,9 +16,22 @@ const END = `(?![${LETTER}\\d])`;
 // French: "12 rue de la Paix", "5, avenue des Champs-Élysées", "3 bis boulevard Saint-Germain".
 const NUMBER_FIRST = new RegExp(
   String.raw`\b\d{1,5}(?:[A-Za-z]|-\d{1,5}|[ \t]?(?:bis|ter))?,?[ \t]+(?:` +
-    String.raw`(?:${NAME}[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Close|Crescent|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Row|Mews|Gardens|Grove|Walk)${END}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)${END})?` +
+    String.raw`(?:${NAME}[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Close|Crescent|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Row|Mews|Gardens|Grove|Walk|Loop|Trail|Alley|Path|Pike|Ridge|Heights)${END}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)${END})?` +
     String.raw`|(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Pp]lace|[Cc]hemin|[Ii]mpasse|[Aa]llée|[Qq]uai|[Rr]oute|[Cc]ours)[ \t]+(?:(?:de la|des|du|de|la|le)[ \t]+)?(?:[dl]['’])?${WORD}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?${WORD}){0,3})`,
   "g",
+);
+// English street words are capitalised, which makes this gate cheap; French ones come from the
+// shared cue scan.
+const ENGLISH_STREET_WORD = new RegExp(
+  `\\b${keywordPattern(
+    [
+      "Street", "St", "Avenue", "Ave", "Road", "Rd", "Lane", "Ln", "Boulevard", "Blvd", "Drive", "Dr", "Court", "Ct",
+      "Place", "Pl", "Way", "Terrace", "Close", "Crescent", "Square", "Sq", "Parkway", "Pkwy", "Highway", "Hwy",
+      "Circle", "Cir", "Row", "Mews", "Gardens", "Grove", "Walk", "Loop", "Trail", "Alley", "Path", "Pike", "Ridge",
+      "Heights",
+    ],
+    false,
+  )}${END}`,
 );
 // Street word first, number after: Spanish, Italian, Portuguese; and post-office boxes
 // ("P.O. Box 1234", "Postfach 10 20 30", "BP 42"), which stand in for a street.
@@ -77,15 +91,19 @@ function findGermanic(text: string, out: Finding[]): void {
   }
 }
 
+function scan(text: string, pattern: RegExp, out: Finding[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    out.push({ type: "ADDRESS", start: m.index, end: extendOverPostcode(text, m.index + m[0].length) });
+  }
+}
+
 export const streetAddress: Recognizer = {
   type: "ADDRESS",
-  find(text, out: Finding[]) {
+  find(text, out: Finding[], textScan: TextScan) {
     findGermanic(text, out);
-    for (const pattern of [NUMBER_FIRST, WORD_FIRST]) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        out.push({ type: "ADDRESS", start: m.index, end: extendOverPostcode(text, m.index + m[0].length) });
-      }
-    }
+    // NUMBER_FIRST is tried at every number; most texts have no street word for it to reach.
+    if (textScan.hasCue("street") || ENGLISH_STREET_WORD.test(text)) scan(text, NUMBER_FIRST, out);
+    scan(text, WORD_FIRST, out);
   },
 };

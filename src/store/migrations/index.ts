@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import { apiKeysMigration } from "./0001-api-keys.js";
 import { usageMigration } from "./0002-usage.js";
+import { auditMigration } from "./0003-audit.js";
 
 /**
  * Versioned migrations in the order they run. Names sort by their number prefix; never rename or
@@ -9,4 +10,5 @@ import { usageMigration } from "./0002-usage.js";
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-api-keys": apiKeysMigration,
   "0002-usage": usageMigration,
+  "0003-audit": auditMigration,
 };

@@ -43,6 +43,8 @@ export class SegmentWriter {
   private running = false;
   private scheduled = false;
   private failing = false;
+  /** While failing, writes are retried by a timer, not by every append. */
+  private retryAtMs = 0;
   private dirty = false;
   private syncDue = false;
   private fd: number;
@@ -99,6 +101,7 @@ export class SegmentWriter {
 
   private kick(): void {
     if (this.running || this.scheduled) return;
+    if (this.failing && Date.now() < this.retryAtMs && !this.closed) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -166,6 +169,7 @@ export class SegmentWriter {
 
   private keepForRetry(rest: Buffer, lines: number, err: unknown): void {
     this.failing = true;
+    this.retryAtMs = Date.now() + RETRY_MS;
     let kept = rest;
     let dropped = 0;
     if (rest.length > this.options.maxBufferedBytes) {

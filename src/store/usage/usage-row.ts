@@ -7,6 +7,13 @@ import type { UsageRecordsTable } from "./usage-table.js";
  * capped and stripped of NUL (PostgreSQL refuses it in text) and numbers made finite, so no
  * value can make an INSERT fail and leave a batch stuck in the outbox for ever.
  */
+/** The table's columns in order. */
+export const USAGE_COLUMNS = [
+  "id", "request_id", "at_ms", "consumer", "cost_centre", "environment", "outside_name", "platform_deployment",
+  "target", "deployment_type", "model", "model_version", "prompt_tokens", "completion_tokens", "cached_tokens",
+  "total_tokens", "usage_source", "status", "error_code", "latency_ms", "first_byte_ms", "streamed", "aborted", "attempts",
+] as const satisfies ReadonlyArray<keyof UsageRecordsTable>;
+
 export function toRow(r: UsageRecord): UsageRecordsTable {
   return {
     id: r.id,

@@ -1,0 +1,106 @@
+import { sql, type Kysely } from "kysely";
+import type { Tables } from "../../store/tables.js";
+import type { AuditRecordsTable } from "./audit-table.js";
+
+export interface AuditQuery {
+  readonly consumer?: string | undefined;
+  /** Inclusive, epoch ms. */
+  readonly fromMs?: number | undefined;
+  /** Exclusive, epoch ms. */
+  readonly toMs?: number | undefined;
+  readonly reviewed?: boolean | undefined;
+  readonly sampled?: boolean | undefined;
+  /** Case-insensitive substring of the redacted prompt or response. */
+  readonly text?: string | undefined;
+  readonly limit: number;
+  /** Continue after this record (the previous page's `next`). */
+  readonly after?: { readonly atMs: number; readonly id: string } | undefined;
+}
+
+export interface Review {
+  readonly label: string;
+  readonly note: string | undefined;
+  readonly reviewer: string;
+  readonly atMs: number;
+}
+
+/** Rows per INSERT: 30 columns × 200 stays far under SQLite's and PostgreSQL's parameter limits. */
+const INSERT_ROWS = 200;
+
+/** The columns a list shows: everything but the texts (a preview is cut from the redacted prompt). */
+const SUMMARY = [
+  "id", "request_id", "at_ms", "consumer", "environment", "outside_name", "platform_deployment", "target", "model", "operation",
+  "mode", "streamed", "status", "error_code", "aborted", "prompt_tokens", "completion_tokens", "total_tokens", "prompt", "pii",
+  "redaction", "sampled", "reviewed_at_ms", "reviewer", "review_label", "review_note",
+] as const satisfies ReadonlyArray<keyof AuditRecordsTable>;
+
+export type AuditSummaryRow = Pick<AuditRecordsTable, (typeof SUMMARY)[number]>;
+
+/** Audit records on SQLite or PostgreSQL through one set of Kysely queries. */
+export class AuditStore {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  /** Idempotent by id (delivery is at-least-once); returns how many rows were new. */
+  async insert(rows: readonly AuditRecordsTable[]): Promise<number> {
+    let inserted = 0;
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+      const result = await this.db
+        .insertInto("audit_records")
+        .values(rows.slice(i, i + INSERT_ROWS))
+        .onConflict((oc) => oc.column("id").doNothing())
+        .executeTakeFirst();
+      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    return inserted;
+  }
+
+  /** Newest first; `limit + 1` rows are read so the caller knows whether a next page exists. */
+  async list(q: AuditQuery): Promise<AuditSummaryRow[]> {
+    let query = this.db.selectFrom("audit_records").select(SUMMARY);
+    if (q.consumer !== undefined) query = query.where("consumer", "=", q.consumer);
+    if (q.fromMs !== undefined) query = query.where("at_ms", ">=", q.fromMs);
+    if (q.toMs !== undefined) query = query.where("at_ms", "<", q.toMs);
+    if (q.sampled !== undefined) query = query.where("sampled", "=", q.sampled ? 1 : 0);
+    if (q.reviewed !== undefined) query = query.where("reviewed_at_ms", q.reviewed ? "is not" : "is", null);
+    if (q.text !== undefined && q.text !== "") {
+      // The prompt column is JSON: look for the text as JSON would have written it.
+      const inPrompt = `%${escapeLike(JSON.stringify(q.text).slice(1, -1))}%`;
+      const inResponse = `%${escapeLike(q.text)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          sql<boolean>`lower(${eb.ref("prompt")}) like lower(${inPrompt}) escape '\\'`,
+          sql<boolean>`lower(${eb.ref("response")}) like lower(${inResponse}) escape '\\'`,
+        ]),
+      );
+    }
+    const after = q.after;
+    if (after !== undefined) {
+      query = query.where((eb) => eb.or([eb("at_ms", "<", after.atMs), eb.and([eb("at_ms", "=", after.atMs), eb("id", "<", after.id)])]));
+    }
+    return query.orderBy("at_ms", "desc").orderBy("id", "desc").limit(q.limit + 1).execute();
+  }
+
+  async get(id: string): Promise<AuditRecordsTable | undefined> {
+    return this.db.selectFrom("audit_records").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** Marks a record reviewed (a later review replaces an earlier one); false when no such record. */
+  async review(id: string, review: Review): Promise<boolean> {
+    const result = await this.db
+      .updateTable("audit_records")
+      .set({ reviewed_at_ms: review.atMs, reviewer: review.reviewer, review_label: review.label, review_note: review.note ?? null })
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Retention: deletes records made before `cutoffMs`; returns how many. */
+  async deleteBefore(cutoffMs: number): Promise<number> {
+    const result = await this.db.deleteFrom("audit_records").where("at_ms", "<", cutoffMs).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,109 @@
+import type { Config } from "../../config/config.js";
+import type { RequestContext } from "../../core/context.js";
+import { asGatewayError, GatewayError } from "../../core/errors.js";
+import type { Policy } from "../../core/policy.js";
+import type { Outcome, Reply } from "../../core/reply.js";
+import type { AuditRecord, RecordedMode } from "../../audit/audit-record.js";
+import type { AuditSink } from "../../audit/audit-sink.js";
+import { consumerAuditSettings } from "../../audit/consumer-audit.js";
+import { recordId } from "../../metering/record-id.js";
+import { auditTap, StreamCapture } from "./audit-tap.js";
+import { promptMessages } from "./prompt-messages.js";
+
+interface Ending {
+  readonly status: number;
+  readonly errorCode: string | undefined;
+  readonly aborted: boolean;
+  readonly reply: Reply | undefined;
+  readonly capture: StreamCapture | undefined;
+}
+
+/**
+ * The audit trail's capture, innermost before dispatch (after resolve and admission): one record
+ * per request that reached a model, errors included, in the consumer's logging mode. The record
+ * is written ahead like the usage record (JSON before it is sent, a stream before its `[DONE]`);
+ * redaction and storage happen later, in workers. Fail-closed consumers are refused with 503
+ * while the pipeline cannot take records, rather than served unaudited.
+ */
+export function auditPolicy(config: Config, sink: AuditSink): Policy {
+  const settings = consumerAuditSettings(config);
+  const environment = config.environment;
+  return async (ctx, next) => {
+    const consumer = ctx.identity?.consumer.name;
+    const audit = consumer === undefined ? undefined : settings.get(consumer);
+    if (consumer === undefined || audit === undefined || audit.mode === "off") return next(ctx);
+    if (audit.failClosed && !sink.accepting()) {
+      sink.refused(consumer);
+      throw unavailable();
+    }
+    const mode = audit.mode;
+    const id = recordId();
+    const sampled = audit.sampleRate > 0 && Math.random() < audit.sampleRate;
+    let written = false;
+    const write = async (e: Ending): Promise<void> => {
+      if (written) return;
+      written = true;
+      try {
+        await sink.enqueue(record(id, ctx, consumer, environment, mode, sampled, e));
+      } catch (err) {
+        // The pipeline is closed (shutdown): a fail-closed consumer gets no unaudited answer.
+        if (audit.failClosed) throw unavailable(err);
+      }
+    };
+    let reply: Reply;
+    try {
+      reply = await next(ctx);
+    } catch (err) {
+      const error = asGatewayError(err);
+      await write({ status: error.status, errorCode: error.code, aborted: ctx.signal.aborted, reply: undefined, capture: undefined });
+      throw err;
+    }
+    if (!reply.isStream) {
+      await write({ status: reply.status, errorCode: undefined, aborted: false, reply, capture: undefined });
+      return reply;
+    }
+    const capture = new StreamCapture();
+    reply.tap(auditTap(capture, mode !== "metadata", () => write({ status: 200, errorCode: undefined, aborted: false, reply, capture })));
+    // Aborted or broken streams: recorded when they end, with what was delivered.
+    reply.onFinish((o: Outcome) => void write({ status: o.status, errorCode: o.errorCode, aborted: o.aborted, reply, capture }).catch(() => {}));
+    return reply;
+  };
+}
+
+function unavailable(cause?: unknown): GatewayError {
+  return new GatewayError("service_unavailable", "The audit trail cannot record requests right now, and this consumer's requests must be audited. Try again shortly.", {
+    headers: { "retry-after": "5" },
+    cause,
+  });
+}
+
+function record(id: string, ctx: RequestContext, consumer: string, environment: string, mode: RecordedMode, sampled: boolean, e: Ending): AuditRecord {
+  const route = ctx.route;
+  const reply = e.reply;
+  const withText = mode !== "metadata";
+  // Embedding vectors and passthrough bodies are not text anyone reviews.
+  const textReply = ctx.operation === "chat" || ctx.operation === "completions";
+  const usage = e.capture?.usage ?? reply?.usage;
+  return {
+    id,
+    requestId: ctx.id,
+    atMs: Date.now(),
+    consumer,
+    environment,
+    outsideName: route?.outsideName ?? ctx.outsideName,
+    platformDeployment: route?.platformDeployment,
+    target: reply?.target,
+    model: route?.model,
+    operation: ctx.operation,
+    mode,
+    streamed: ctx.stream && reply?.isStream === true,
+    status: e.status,
+    errorCode: e.errorCode,
+    aborted: e.aborted,
+    sampled,
+    usage: usage && { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, totalTokens: usage.totalTokens },
+    prompt: withText ? promptMessages(ctx) : undefined,
+    responseText: withText && textReply && e.capture ? e.capture.text() : undefined,
+    responseBody: withText && textReply && reply?.isStream === false && reply.status < 400 ? reply.body : undefined,
+  };
+}

@@ -1,0 +1,226 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { unlinkSync } from "node:fs";
+import { LagMarks } from "./lag-marks.js";
+import { parseLines } from "./parse-lines.js";
+import type { Outbox, OutboxLog, OutboxOptions, OutboxRecord, OutboxStats } from "./outbox.js";
+import { segmentPath, writeCursor } from "./segment-files.js";
+import { SegmentReader } from "./segment-reader.js";
+import { SegmentWriter } from "./segment-writer.js";
+
+const NOOP_LOG: OutboxLog = { warn() {}, error() {} };
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * The outbox over one directory: a SegmentWriter appends, a background flusher reads whole lines
+ * back from the oldest unacknowledged position, stores them, moves the cursor and deletes
+ * segments it has finished.
+ */
+export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
+  private readonly writer: SegmentWriter;
+  private readonly reader: SegmentReader;
+  private readonly log: OutboxLog;
+  private readonly batchSize: number;
+  private readonly flushDelayMs: number;
+  private readSeq: number;
+  private readonly marks = new LagMarks();
+  private flushing = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private backoffMs = 0;
+  private closed = false;
+  /** Set when close() gave the directory up: a late store answer must not touch its files. */
+  private released = false;
+  private lastErrorLogMs = 0;
+  private counts = { pending: 0, stored: 0, storeFailures: 0, writeErrors: 0, dropped: 0, skipped: 0 };
+
+  constructor(
+    private readonly options: OutboxOptions<T>,
+    private readonly sealed: Array<{ seq: number; size: number }>,
+    writerSeq: number,
+    private readOffset: number,
+    replayed: number,
+    private readonly unlock: () => void,
+  ) {
+    this.log = options.log ?? NOOP_LOG;
+    this.batchSize = options.batchSize ?? 500;
+    this.flushDelayMs = options.flushDelayMs ?? 200;
+    this.reader = new SegmentReader(options.dir);
+    this.writer = new SegmentWriter(
+      options.dir,
+      writerSeq,
+      {
+        fsync: options.fsync ?? "interval",
+        fsyncIntervalMs: options.fsyncIntervalMs ?? 1000,
+        maxSegmentBytes: options.maxSegmentBytes ?? 16 * 1024 * 1024,
+        maxBufferedBytes: 64 * 1024 * 1024,
+      },
+      {
+        written: (seq, end, lines) => this.onWritten(seq, end, lines),
+        sealed: (seq, size) => this.sealed.push({ seq, size }),
+        failed: (err, dropped) => {
+          this.counts.writeErrors++;
+          this.counts.dropped += dropped;
+          this.counts.pending -= dropped;
+          // A full disk fails every second; one line per minute says so (the counters say how often).
+          if (dropped === 0 && Date.now() - this.lastErrorLogMs < 60_000) return;
+          this.lastErrorLogMs = Date.now();
+          this.log.error({ dir: options.dir, err: String(err), dropped }, "outbox write failed; retrying");
+        },
+      },
+    );
+    this.readSeq = sealed[0]?.seq ?? writerSeq;
+    this.counts.pending = replayed;
+    if (replayed > 0) {
+      const last = sealed.at(-1) as { seq: number; size: number };
+      this.marks.written(last.seq, last.size);
+      this.scheduleFlush(0);
+    }
+  }
+
+  append(record: T): Promise<void> {
+    return this.writer.append(`${JSON.stringify(record)}\n`);
+  }
+
+  stats(): OutboxStats {
+    const head = this.sealed[0];
+    let bytes = head ? head.size - this.readOffset + this.writer.size : this.writer.size - this.readOffset;
+    for (let i = 1; i < this.sealed.length; i++) bytes += (this.sealed[i] as { size: number }).size;
+    const c = this.counts;
+    return {
+      pendingRecords: Math.max(0, c.pending),
+      pendingBytes: bytes,
+      lagMs: this.marks.lagMs(),
+      storedTotal: c.stored,
+      storeFailuresTotal: c.storeFailures,
+      writeErrorsTotal: c.writeErrors,
+      droppedTotal: c.dropped,
+      skippedLinesTotal: c.skipped,
+    };
+  }
+
+  async drain(): Promise<void> {
+    while (this.writer.busy) await sleep(1);
+    while (this.flushing) await sleep(1);
+    this.flushing = true;
+    try {
+      while (await this.step());
+    } catch (err) {
+      this.counts.storeFailures++;
+      throw err;
+    } finally {
+      this.flushing = false;
+      // A background run that found us busy gave way; make sure one follows.
+      if (this.stats().pendingBytes > 0) this.scheduleFlush(this.flushDelayMs);
+    }
+  }
+
+  async close(timeoutMs = 5000): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.flushTimer);
+    await this.writer.close();
+    let timer: NodeJS.Timeout | undefined;
+    const caughtUp = await Promise.race([
+      this.drain().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    // After a timeout the store may never answer: do not wait for it, the records are on disk.
+    if (caughtUp) while (this.flushing) await sleep(1);
+    await this.reader.close().catch(() => undefined);
+    if (caughtUp && this.sealed.length === 0 && this.readOffset >= this.writer.size) {
+      unlinkQuietly(segmentPath(this.options.dir, this.writer.seq));
+    } else {
+      this.log.warn({ dir: this.options.dir, pending: this.counts.pending }, "outbox closed with records not yet stored; they are replayed on the next start");
+    }
+    this.released = true;
+    this.unlock();
+  }
+
+  private onWritten(seq: number, end: number, lines: number): void {
+    this.counts.pending += lines;
+    this.marks.written(seq, end);
+    this.scheduleFlush(this.flushDelayMs);
+  }
+
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushTimer || this.flushing || this.closed) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flushLoop();
+    }, delayMs);
+    this.flushTimer.unref();
+  }
+
+  private async flushLoop(): Promise<void> {
+    if (this.flushing || this.closed) return;
+    this.flushing = true;
+    let delay: number | undefined;
+    try {
+      while (await this.step());
+      this.backoffMs = 0;
+    } catch (err) {
+      this.counts.storeFailures++;
+      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 250), MAX_BACKOFF_MS);
+      delay = this.backoffMs;
+      this.log.warn({ dir: this.options.dir, err: String(err), retryInMs: delay }, "outbox could not store a batch; will retry");
+    } finally {
+      this.flushing = false;
+    }
+    if (delay !== undefined) this.scheduleFlush(delay);
+    else if (this.stats().pendingBytes > 0) this.scheduleFlush(this.flushDelayMs);
+  }
+
+  /** Stores one batch or retires one finished segment; false when there is nothing to do. */
+  private async step(): Promise<boolean> {
+    if (this.released) return false;
+    const head = this.sealed[0];
+    const end = head ? head.size : this.writer.size;
+    if (this.readOffset >= end) {
+      if (!head) return false;
+      await this.reader.close();
+      unlinkQuietly(segmentPath(this.options.dir, head.seq));
+      this.sealed.shift();
+      this.readSeq = this.sealed[0]?.seq ?? this.writer.seq;
+      this.readOffset = 0;
+      this.marks.acknowledged(this.readSeq, this.readOffset);
+      await writeCursor(this.options.dir, { segment: this.readSeq, offset: 0 });
+      return true;
+    }
+    const { lines, next } = await this.reader.read(this.readSeq, this.readOffset, end, this.batchSize);
+    if (this.released) {
+      await this.reader.close();
+      return false;
+    }
+    if (lines.length === 0) {
+      if (!head) return false;
+      // A sealed segment ending mid-line: a write torn by a crash. Nothing after it can exist.
+      this.counts.skipped++;
+      this.log.warn({ dir: this.options.dir, segment: head.seq }, "outbox segment ends with a torn line; skipped");
+      this.readOffset = end;
+      return true;
+    }
+    const records = parseLines(lines, this.options.parse, () => {
+      this.counts.skipped++;
+      this.log.warn({ dir: this.options.dir, segment: this.readSeq }, "outbox line is not a record; skipped");
+    });
+    if (records.length > 0) await this.options.store(records);
+    if (this.released) return false;
+    this.readOffset = next;
+    this.counts.pending -= lines.length;
+    this.counts.stored += records.length;
+    this.marks.acknowledged(this.readSeq, this.readOffset);
+    await writeCursor(this.options.dir, { segment: this.readSeq, offset: next });
+    return true;
+  }
+}
+
+export function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone: the goal is reached.
+  }
+}

@@ -1,0 +1,109 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { AuditRecord } from "../../src/audit/audit-record.js";
+import { redactRecord } from "../../src/audit/redact-record.js";
+import { startTestGateway } from "../support/test-gateway.js";
+import { auditConfig, chat, eventually } from "./audit-kit.js";
+
+// A Presidio-style analyser on loopback: it knows one place name the built-in recognisers do not.
+const PLACE = "Qwertyville";
+let analyser: Server;
+let analyserUrl: string;
+const seen: string[] = [];
+let failing = false;
+
+before(async () => {
+  analyser = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      if (failing) {
+        res.writeHead(500).end();
+        return;
+      }
+      const { text } = JSON.parse(body) as { text: string };
+      seen.push(text);
+      const found = [];
+      for (let i = text.indexOf(PLACE); i >= 0; i = text.indexOf(PLACE, i + 1)) found.push({ entity_type: "LOCATION", start: i, end: i + PLACE.length, score: 0.9 });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(found));
+    });
+  });
+  await new Promise<void>((resolve) => analyser.listen(0, "127.0.0.1", resolve));
+  analyserUrl = `http://127.0.0.1:${(analyser.address() as AddressInfo).port}/analyze`;
+});
+after(() => new Promise<void>((resolve) => analyser.close(() => resolve())));
+
+const record = (over: Partial<AuditRecord> = {}): AuditRecord => ({
+  id: "rec-1",
+  requestId: "req-1",
+  atMs: 1_700_000_000_000,
+  consumer: "team-a",
+  environment: "dev",
+  operation: "chat",
+  mode: "redacted",
+  streamed: true,
+  status: 200,
+  aborted: false,
+  sampled: false,
+  prompt: [
+    { role: "system", content: "You help jane@example.org." },
+    { role: "user", content: `Ship to ${PLACE} and copy bob@example.org, then jane@example.org.` },
+  ],
+  responseText: `I will ship to ${PLACE} and write to jane@example.org.`,
+  ...over,
+});
+
+test("one pseudonym map covers prompt and response; the external analyser adds what the recognisers miss", async () => {
+  const { row, externalFailed } = await redactRecord(record(), { placeholders: "pseudonym", external: { url: analyserUrl, timeoutMs: 2000 } }, 0);
+  assert.equal(externalFailed, false);
+  assert.deepEqual(JSON.parse(row.prompt ?? ""), [
+    { role: "system", content: "You help <EMAIL_1>." },
+    { role: "user", content: "Ship to <ADDRESS_1> and copy <EMAIL_2>, then <EMAIL_1>." },
+  ]);
+  assert.equal(row.response, "I will ship to <ADDRESS_1> and write to <EMAIL_1>.");
+  assert.deepEqual(JSON.parse(row.pii ?? ""), { EMAIL: 4, ADDRESS: 2 });
+  assert.equal(row.redaction, "local+external");
+  assert.equal(row.prompt_raw, null, "redacted mode keeps no raw text");
+});
+
+test("typed placeholders; a failing analyser leaves the built-in recognisers and says so", async () => {
+  failing = true;
+  try {
+    const { row, externalFailed } = await redactRecord(record(), { placeholders: "typed", external: { url: analyserUrl, timeoutMs: 2000 } }, 0);
+    assert.equal(externalFailed, true);
+    assert.equal(row.response, `I will ship to ${PLACE} and write to <EMAIL>.`);
+    assert.equal(row.redaction, "local (external failed)");
+  } finally {
+    failing = false;
+  }
+});
+
+test("a JSON reply's text is read from its body; NUL never reaches the store; full keeps the raw text", async () => {
+  const body = JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: "Mail jane@example.org\u0000 now" } }] });
+  const { row } = await redactRecord(record({ mode: "full", responseText: undefined, responseBody: body }), { placeholders: "typed" }, 0);
+  assert.equal(row.response, "Mail <EMAIL> now");
+  assert.equal(row.response_raw, "Mail jane@example.org now");
+  assert.match(row.prompt_raw ?? "", /bob@example\.org/);
+});
+
+test("the gateway sends prompts to the configured analyser and stores what it found", async () => {
+  const gw = await startTestGateway(
+    auditConfig(
+      { defaultMode: "redacted", externalAnalyzer: { url: analyserUrl, timeoutMs: 2000 } },
+      { extraPlatform: { egress: { allowHosts: [new URL(analyserUrl).host] } } },
+    ),
+  );
+  try {
+    const sent = await chat(gw.url, `Meet me in ${PLACE} tomorrow`);
+    assert.equal(sent.status, 200);
+    const rows = async () => gw.database.db.selectFrom("audit_records").selectAll().where("request_id", "=", sent.requestId).execute();
+    assert.ok(await eventually(async () => (await rows()).length === 1));
+    const [row] = await rows();
+    assert.match(row?.prompt ?? "", /Meet me in <ADDRESS_1> tomorrow/);
+    assert.ok(seen.some((t) => t.includes(`Meet me in ${PLACE}`)), "the analyser saw the prompt");
+  } finally {
+    await gw.close();
+  }
+});
