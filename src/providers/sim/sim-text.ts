@@ -34,7 +34,7 @@ export function prng(seed: number): () => number {
 export function simulatedWords(prompt: string, maxWords: number | undefined): { words: string[]; truncated: boolean } {
   const random = prng(hash32(prompt));
   const wanted = 12 + Math.floor(random() * 36);
-  const opening = ["This", "is", "a", "simulated", "reply."];
+  const opening = ["This", "is", "a", "simulated", "reply:"];
   const words: string[] = [];
   for (let i = 0; i < wanted; i++) {
     const word = i < opening.length ? (opening[i] as string) : (WORDS[Math.floor(random() * WORDS.length)] as string);
