@@ -6,6 +6,7 @@ const COMPACT: ReadonlySet<PiiType> = new Set<PiiType>(["PHONE", "CARD", "IBAN",
 const SEPARATORS = /[\s\-./()]+/g;
 const SPACES = /\s+/g;
 
+/** Lower case; COMPACT types without separators, others with runs of whitespace as one space. */
 function normalise(type: PiiType, value: string): string {
   const lower = value.toLowerCase();
   return COMPACT.has(type) ? lower.replace(SEPARATORS, "") : lower.replace(SPACES, " ").trim();

@@ -16,45 +16,39 @@ const PRIORITY: Readonly<Record<PiiType, number>> = {
   PERSON: 2,
 };
 
-function overlaps(kept: readonly Finding[], candidate: Finding): boolean {
-  // `kept` is sorted by start; binary search the first span that ends after candidate.start.
-  let lo = 0;
-  let hi = kept.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((kept[mid]?.end ?? 0) <= candidate.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const next = kept[lo];
-  return next !== undefined && next.start < candidate.end;
-}
+const byStart = (a: Finding, b: Finding): number => a.start - b.start || b.end - a.end;
+const byStrength = (a: Finding, b: Finding): number =>
+  PRIORITY[b.type] - PRIORITY[a.type] || b.end - b.start - (a.end - a.start) || a.start - b.start;
 
-function insertSorted(kept: Finding[], finding: Finding): void {
-  let lo = 0;
-  let hi = kept.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((kept[mid]?.start ?? 0) < finding.start) lo = mid + 1;
-    else hi = mid;
+/** Greedy by priority, then length, inside one cluster of mutually overlapping spans (usually 2–3). */
+function resolveCluster(cluster: Finding[], out: Finding[]): void {
+  const kept: Finding[] = [];
+  for (const finding of cluster.sort(byStrength)) {
+    if (!kept.some((k) => k.start < finding.end && finding.start < k.end)) kept.push(finding);
   }
-  kept.splice(lo, 0, finding);
+  out.push(...kept.sort(byStart));
 }
 
 /**
- * Returns non-overlapping findings sorted by start. Greedy by priority, then length: exact for
- * the common case of one span nested in another, good enough for partial overlaps.
+ * Returns non-overlapping findings sorted by start. Spans are grouped into clusters that overlap
+ * transitively, and only clusters are resolved, so a text with thousands of findings stays
+ * O(n log n).
  */
 export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
-  if (findings.length <= 1) return findings.filter((f) => f.end > f.start);
-  const ranked = findings
-    .filter((f) => f.end > f.start)
-    .sort(
-      (a, b) =>
-        PRIORITY[b.type] - PRIORITY[a.type] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-    );
-  const kept: Finding[] = [];
-  for (const finding of ranked) {
-    if (!overlaps(kept, finding)) insertSorted(kept, finding);
+  const sorted = findings.filter((f) => f.end > f.start).sort(byStart);
+  const out: Finding[] = [];
+  let cluster: Finding[] = [];
+  let clusterEnd = -1;
+  for (const finding of sorted) {
+    if (finding.start >= clusterEnd && cluster.length > 0) {
+      if (cluster.length === 1) out.push(...cluster);
+      else resolveCluster(cluster, out);
+      cluster = [];
+    }
+    cluster.push(finding);
+    clusterEnd = Math.max(clusterEnd, finding.end);
   }
-  return kept;
+  if (cluster.length === 1) out.push(...cluster);
+  else if (cluster.length > 1) resolveCluster(cluster, out);
+  return out;
 }

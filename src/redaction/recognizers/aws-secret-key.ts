@@ -1,6 +1,6 @@
-import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
 import type { Recognizer } from "../recognizer.js";
+import type { TextScan } from "../text-scan.js";
 
 // AWS secret access keys are 40 base64 characters with no prefix, so they need context: an
 // "aws"/"secret" word or an access key id shortly before.

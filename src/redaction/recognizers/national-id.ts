@@ -1,13 +1,13 @@
 import { isWordAt } from "../char-class.js";
 import type { Cue } from "../cue-scan.js";
-import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
 import type { Recognizer } from "../recognizer.js";
+import type { TextScan } from "../text-scan.js";
 
 // Distinctive enough to stand alone: UK National Insurance numbers (HMRC's prefix rules), Italian
 // codici fiscali and Spanish DNI/NIE (mod-23 check letter). Anything else needs a cue, because a
-// bare "X1234567" is just a code. The letter-led and digit-led patterns are kept apart: V8 scans
-// two simple patterns faster than one alternation of both.
+// bare "X1234567" is just a code. NINO and codice fiscale share one letter-led pattern; DNI/NIE
+// numbers are read from the shared numeric runs.
 const NINO_OR_CODICE_FISCALE =
   /\b(?:(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]|[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z])\b/g;
 // Read at the end of a numeric run: seven or eight digits, then the letter ("12345678Z", "X1234567L").

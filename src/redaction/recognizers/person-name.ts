@@ -1,7 +1,7 @@
-import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
 import { keywordPattern } from "../keyword-pattern.js";
 import type { Recognizer } from "../recognizer.js";
+import type { TextScan } from "../text-scan.js";
 import { NOT_A_NAME } from "./not-a-name.js";
 
 /** Titles are case-sensitive: "Dr Smith" yes, "dr" in prose no. "M." needs its dot. */

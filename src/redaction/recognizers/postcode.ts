@@ -1,6 +1,6 @@
-import type { TextScan } from "../text-scan.js";
 import type { Finding } from "../finding.js";
 import type { Recognizer } from "../recognizer.js";
+import type { TextScan } from "../text-scan.js";
 
 // UK (SW1A 1AA), NL (1012 AB), US ZIP(+4), five-digit DE/FR/ES/IT, four-digit AT/CH/BE/DK, "D-10115".
 const POSTCODE_SOURCE =

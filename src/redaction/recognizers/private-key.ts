@@ -10,10 +10,15 @@ export const privateKey: Recognizer = {
   type: "SECRET",
   find(text, out: Finding[]) {
     if (!text.includes("PRIVATE KEY-----")) return;
+    // Once a kind's END line is missing, later searches for it would scan to the end of the text
+    // again and again: remember the miss.
+    const missingEnd = new Set<string>();
     BEGIN.lastIndex = 0;
     for (let m = BEGIN.exec(text); m !== null; m = BEGIN.exec(text)) {
-      const endMarker = `-----END ${m[1] ?? ""}PRIVATE KEY-----`;
-      const endAt = text.indexOf(endMarker, m.index);
+      const kind = m[1] ?? "";
+      const endMarker = `-----END ${kind}PRIVATE KEY-----`;
+      const endAt = missingEnd.has(kind) ? -1 : text.indexOf(endMarker, m.index);
+      if (endAt === -1) missingEnd.add(kind);
       let end: number;
       if (endAt !== -1) {
         end = endAt + endMarker.length;
