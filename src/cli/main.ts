@@ -1,13 +1,8 @@
 #!/usr/bin/env node
+// Verbs load their modules on use: `validate` should not pay for the gateway, its stores and tokenizers.
 import { Argument, Command, InvalidArgumentError, Option } from "commander";
 import { ENVIRONMENTS, type Environment } from "../core/catalog.js";
-import { serveCommand } from "./serve-command.js";
-import { validateCommand } from "./validate-command.js";
-import { planCommand } from "./plan-command.js";
-import { reportCommand } from "./report-command.js";
 import { registerKeysCommand } from "./keys-command.js";
-import { auditWorkerCommand } from "./audit-worker-command.js";
-import { runRedact } from "./redact-command.js";
 
 const program = new Command()
   .name("atrium")
@@ -24,7 +19,7 @@ program
   .option("--host <host>", "address to listen on")
   .addOption(envOption())
   .action(async (o: { config: string; port?: number; host?: string; env?: Environment }) => {
-    process.exitCode = await serveCommand({ configDir: o.config, port: o.port, host: o.host, environment: o.env });
+    process.exitCode = await (await import("./serve-command.js")).serveCommand({ configDir: o.config, port: o.port, host: o.host, environment: o.env });
   });
 
 program
@@ -32,15 +27,15 @@ program
   .description("serve the demo config that ships with Atrium and print its key")
   .option("--port <n>", "port to listen on; 0 picks a free one", port)
   .action(async (o: { port?: number }) => {
-    process.exitCode = await serveCommand({ configDir: new URL("../../demo", import.meta.url).pathname, port: o.port, demo: true });
+    process.exitCode = await (await import("./serve-command.js")).serveCommand({ configDir: new URL("../../demo", import.meta.url).pathname, port: o.port, demo: true });
   });
 
 program
   .command("validate")
   .description("check a config folder; one line per problem (file, JSON path, message); exit 1 if any")
   .argument("<dir>", "config folder")
-  .action((dir: string) => {
-    process.exitCode = validateCommand(dir);
+  .action(async (dir: string) => {
+    process.exitCode = (await import("./validate-command.js")).validateCommand(dir);
   });
 
 program
@@ -49,8 +44,8 @@ program
   .argument("<dir>", "config folder")
   .addOption(envOption())
   .option("--format <format>", "table or json", "table")
-  .action((dir: string, o: { env?: Environment; format: string }) => {
-    process.exitCode = planCommand(dir, o.env, o.format);
+  .action(async (dir: string, o: { env?: Environment; format: string }) => {
+    process.exitCode = (await import("./plan-command.js")).planCommand(dir, o.env, o.format);
   });
 
 program
@@ -64,7 +59,7 @@ program
   .option("--config <dir>", "config folder (storage: and prices:)", ".")
   .addOption(envOption())
   .action(async (kind: "usage" | "chargeback", o: { from: string; to: string; by?: string; format: string; config: string; env?: Environment }) => {
-    process.exitCode = await reportCommand(kind, o);
+    process.exitCode = await (await import("./report-command.js")).reportCommand(kind, o);
   });
 
 registerKeysCommand(program);
@@ -74,7 +69,7 @@ program
   .description('JSON Lines {"id","text"} on stdin → {"id","text"} redacted on stdout, same order; a bad line yields {"id","error"}')
   .addOption(new Option("--mode <mode>", "typed placeholders (<EMAIL>) or pseudonyms per line (<EMAIL_1>)").choices(["typed", "pseudonym"]).default("typed"))
   .action(async (o: { mode: "typed" | "pseudonym" }) => {
-    const { lines, errors } = await runRedact(process.stdin, process.stdout, { mode: o.mode });
+    const { lines, errors } = await (await import("./redact-command.js")).runRedact(process.stdin, process.stdout, { mode: o.mode });
     if (errors > 0) process.stderr.write(`atrium: ${errors} of ${lines} line(s) could not be redacted (see their "error")\n`);
     process.exitCode = errors > 0 ? 1 : 0;
   });
@@ -89,7 +84,7 @@ program
     return n;
   })
   .action(async (o: { config: string; workers?: number }) => {
-    process.exitCode = await auditWorkerCommand(o);
+    process.exitCode = await (await import("./audit-worker-command.js")).auditWorkerCommand(o);
   });
 
 function port(value: string): number {
