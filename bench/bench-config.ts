@@ -18,6 +18,8 @@ export function benchConfigDir(upstreamUrl: string): string {
     pools: { pool: [{ resource: "up", priority: 1, weight: 1 }] },
     auth: { keys: [{ key: BENCH_KEY, consumer: "bench" }] },
     log: { level: "info" },
+    // Full chain: audit captures every prompt and response and redacts them before storage.
+    audit: { defaultMode: "redacted" },
   };
   writeFileSync(join(dir, "atrium.yaml"), JSON.stringify(platform, null, 2));
   for (const sub of ["deployments", "consumers", "mappings"]) mkdirSync(join(dir, sub));
