@@ -12,6 +12,7 @@ export interface ParsedTier extends Parsed<TierFile> {
 }
 
 const EXTENSION = /\.(ya?ml|json)$/;
+const TIER_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Reads `tiers/*.yaml` (`.yml` and `.json` too) of a config folder. Tier files may name secrets
@@ -29,6 +30,10 @@ export function readTiers(dir: string, options: ReadOptions, issues: ConfigIssue
       continue;
     }
     seen.set(name, file);
+    if (!TIER_FILE_NAME.test(name)) {
+      issues.push({ file, path: "$", message: "a tier is named by its file: use letters, digits, '.', '_' or '-'" });
+      continue;
+    }
     let raw: unknown;
     try {
       raw = parseYaml(readFileSync(join(dir, file), "utf8")) ?? {};

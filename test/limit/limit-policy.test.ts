@@ -155,6 +155,21 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test("a request without max_tokens is not refused for the default the gateway chose", async () => {
+      // 1000 tokens per minute, limits.defaultMaxTokens 1024: the default shrinks to what the limit leaves.
+      const gw = await startTestGateway(limitFolder({ grantK: 1, extraPlatform: { state: backend.state() } }));
+      try {
+        const r = await chat(gw.url, TEST_KEY, {});
+        assert.equal(r.status, 200);
+        assert.equal(num(r.headers, "x-ratelimit-remaining-tokens"), 0, "the whole limit was reserved");
+        const explicit = await chat(gw.url, TEST_KEY, { max_tokens: 1024 });
+        assert.equal(explicit.status, 429, "an explicit max_tokens over the limit is too large");
+        assert.equal(explicit.headers.get("x-should-retry"), "false");
+      } finally {
+        await gw.close();
+      }
+    });
+
     test("embeddings reserve their input only", async () => {
       const gw = await startTestGateway(limitFolder({ extraPlatform: { state: backend.state() } }));
       try {

@@ -43,15 +43,17 @@ const redis = BACKENDS.find((b) => b.name === "redis")!;
 
 describe("three Atrium processes sharing Redis", { skip: redis.skip }, () => {
   const limit = 6000; // tokens per minute for team-a's gpt35: 100 per second of refill
-  const { dir, remove } = writeConfigDir(limitFolder({ grantK: limit / 1000, extraPlatform: { state: redis.state(), log: { level: "silent" } } }));
+  // One folder per replica: each process keeps its own outbox and SQLite file; only `state` is shared.
+  const folder = limitFolder({ grantK: limit / 1000, extraPlatform: { state: redis.state(), log: { level: "silent" } } });
+  const dirs = [writeConfigDir(folder), writeConfigDir(folder), writeConfigDir(folder)];
   const replicas: Replica[] = [];
   after(async () => {
     await Promise.all(replicas.map((r) => r.stop()));
-    remove();
+    for (const d of dirs) d.remove();
   });
 
-  test("admit at most the limit plus its refill together, and a restarted replica keeps the shared counts", async () => {
-    replicas.push(...(await Promise.all([serve(dir), serve(dir), serve(dir)])));
+  test("admit at most the limit plus its refill together, and a restarted replica keeps the shared counts", async (t) => {
+    replicas.push(...(await Promise.all(dirs.map((d) => serve(d.dir)))));
     const urls = replicas.map((r) => r.url);
     let used = 0;
     let admitted = 0;
@@ -80,7 +82,7 @@ describe("three Atrium processes sharing Redis", { skip: redis.skip }, () => {
     // Mid-run: replica 1 goes away and a fresh process takes its place.
     await sleep(1500);
     await replicas[1]!.stop();
-    const fresh = await serve(dir);
+    const fresh = await serve(dirs[1]!.dir);
     replicas[1] = fresh;
     const firstLook = await chat(fresh.url, TEST_KEY, { max_tokens: 200 });
     if (firstLook.status === 200) used += firstLook.json.usage!.total_tokens;
@@ -95,6 +97,7 @@ describe("three Atrium processes sharing Redis", { skip: redis.skip }, () => {
     assert.ok(remaining < limit / 2, `the restarted replica saw ${remaining} tokens left: it must share the drained bucket`);
 
     const bound = limit * (1 + elapsedMs / 60_000);
+    t.diagnostic(`${(elapsedMs / 1000).toFixed(1)} s: ${used} tokens in ${admitted} admitted requests (bound ${bound.toFixed(0)}), ${limited} limited; restarted replica saw ${remaining} left`);
     assert.ok(used <= bound * 1.05, `used ${used} tokens, bound ${bound.toFixed(0)} (+5%)`);
     assert.ok(used >= limit * 0.8, `used only ${used}: the limit must be usable across replicas`);
     assert.ok(limited > admitted, `admitted ${admitted}, limited ${limited}: the clients pushed past the limit`);

@@ -21,6 +21,8 @@ export interface LimitPlan {
   readonly defaultMaxTokens: number;
   /** The deployment ceiling (sum over the pool members hosting it); 0 = none declared. */
   readonly ceilingTokensPerMinute: number;
+  /** The smallest token limit among the rules (Infinity if none): caps the default completion. */
+  readonly minTokensPerMinute: number;
 }
 
 export interface LimitPlanSettings {
@@ -70,5 +72,6 @@ export function limitPlan(consumer: Consumer, route: Route, environment: Environ
     byKey: new Map(planned.map((p) => [p.rule.key, p])),
     defaultMaxTokens: tier.defaultMaxTokens ?? settings.defaultMaxTokens,
     ceilingTokensPerMinute: ceiling,
+    minTokensPerMinute: Math.min(...planned.map((p) => p.rule.tokensPerMinute ?? Infinity)),
   };
 }

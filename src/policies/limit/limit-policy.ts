@@ -35,7 +35,7 @@ export function limitPolicy(state: StateBackends, options: LimitPolicyOptions, m
     if (plan === undefined) plans.set(route, (plan = limitPlan(consumer, route, options.environment, options)));
     if (plan.rules.length === 0) return next(ctx);
     const promptTokens = promptEstimate(ctx, plan.model);
-    const completionTokens = completionAllowance(ctx, plan.defaultMaxTokens);
+    const completionTokens = completionAllowance(ctx, plan.defaultMaxTokens, plan.minTokensPerMinute - promptTokens);
     const tokens = promptTokens + completionTokens;
     let reservation: Reservation | undefined;
     try {
