@@ -44,7 +44,7 @@ export interface RuntimeDeps {
 export function buildRuntime(config: Config, deps: RuntimeDeps): Runtime {
   const authenticators = deps.auth.forConfig(config).dataPlane;
   const auth = authPolicy(authenticators, config.environment);
-  const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, resolvePolicy(config.environment), ...admissionPolicies(config, deps)];
+  const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, resolvePolicy(config.environment, config.consumers), ...admissionPolicies(config, deps)];
   // Innermost: only requests admitted to a model are audited; fail-closed refusals release their reservation.
   if (deps.audit) policies.push(auditPolicy(config, deps.audit));
   const pipeline = chain(policies, dispatch(deps.providers, deps.routing));

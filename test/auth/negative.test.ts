@@ -124,10 +124,10 @@ test("a subscription key for another environment → 403", async () => {
   refused(await chat(gw.url, { "api-key": created.body["key"] as string }), 403, "permission_denied", /test environment/);
 });
 
-test("a consumer calling a deployment outside its mapping → 404, as OpenAI answers for a model you cannot use", async () => {
-  // 404 rather than 403 on purpose: it must not reveal that another consumer has that name.
-  refused(await chat(gw.url, bearer(OTHER_KEY), "gpt35"), 404, "model_not_found");
-  refused(await withToken(await jwks.mint({ azp: "app-team-b" }), "gpt35"), 404, "model_not_found");
+test("a consumer calling a deployment outside its mapping → 403; a name nobody maps → 404", async () => {
+  refused(await chat(gw.url, bearer(OTHER_KEY), "gpt35"), 403, "permission_denied");
+  refused(await withToken(await jwks.mint({ azp: "app-team-b" }), "gpt35"), 403, "permission_denied");
+  refused(await chat(gw.url, bearer(OTHER_KEY), "no-such-deployment"), 404, "model_not_found");
 });
 
 test("a consumer reading another consumer's usage → 403", async () => {

@@ -50,7 +50,7 @@ test("an app's client-credentials token from the OpenID provider calls its consu
   const me = await admin(gw.url, "GET", "/admin/whoami", t);
   assert.deepEqual(me.body, { subject: "app-team-a", via: "jwt", roles: ["consumer"], consumer: "team-a", environment: "dev" });
   const other = await chat(gw.url, bearer(t), "gpt4o");
-  assert.equal(other.status, 404, "team-a's token does not reach team-b's deployment");
+  assert.equal(other.status, 403, "team-a's token does not reach team-b's deployment");
 });
 
 test("a signing-key rotation at the provider is picked up without a restart", async () => {

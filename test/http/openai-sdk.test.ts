@@ -120,8 +120,8 @@ test("an unknown deployment is the SDK's NotFoundError with code model_not_found
       (err: unknown) => err instanceof OpenAI.NotFoundError && err.code === "model_not_found",
     );
   }
-  // Another consumer's deployment is just as unknown to this one.
-  await assert.rejects(openai.chat.completions.create({ model: "gpt4o", messages: [{ role: "user", content: "Hi" }] }), OpenAI.NotFoundError);
+  // Another consumer's deployment is forbidden to this one.
+  await assert.rejects(openai.chat.completions.create({ model: "gpt4o", messages: [{ role: "user", content: "Hi" }] }), OpenAI.PermissionDeniedError);
 });
 
 test("a bad body is the SDK's BadRequestError naming the parameter", async () => {

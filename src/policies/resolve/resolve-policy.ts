@@ -1,4 +1,4 @@
-import type { Environment } from "../../core/catalog.js";
+import type { Consumer, Environment } from "../../core/catalog.js";
 import { GatewayError } from "../../core/errors.js";
 import type { Policy } from "../../core/policy.js";
 
@@ -6,11 +6,26 @@ import type { Policy } from "../../core/policy.js";
  * The consumer's outside deployment name → its mapping → platform deployment and pool, gated by
  * the environment this gateway serves and the moment the consumer's request goes live there.
  */
-export function resolvePolicy(environment: Environment, now: () => number = Date.now): Policy {
+export function resolvePolicy(
+  environment: Environment,
+  consumers: ReadonlyMap<string, Consumer>,
+  now: () => number = Date.now,
+): Policy {
+  // Names the platform maps for some consumer: calling one outside your own mapping is forbidden
+  // (403); a name nobody has is unknown (404), as OpenAI answers for a model that does not exist.
+  const mapped = new Set<string>();
+  for (const consumer of consumers.values()) for (const name of consumer.routes.keys()) mapped.add(name);
   return async (ctx, next) => {
     const identity = ctx.identity;
     if (!identity) throw new GatewayError("internal", "resolve ran before auth");
     const route = identity.consumer.routes.get(ctx.outsideName);
+    if (!route && mapped.has(ctx.outsideName)) {
+      throw new GatewayError(
+        "permission_denied",
+        `The deployment '${ctx.outsideName}' is not in ${identity.consumer.name}'s mapping.`,
+        { param: ctx.surface === "openai" ? "model" : undefined },
+      );
+    }
     if (!route) {
       throw new GatewayError(
         "model_not_found",
