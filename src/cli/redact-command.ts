@@ -79,10 +79,23 @@ export async function runRedact(
   let carry = "";
   let oversized = false;
 
+  // Output lines are gathered and written once per input chunk (or every 64 KiB): one write per
+  // line cost more than the redaction of a short line. Memory stays bounded by that batch.
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending.join("");
+    pending = [];
+    pendingChars = 0;
+    if (!output.write(batch)) await once(output, "drain");
+  };
   const emit = async (out: string, ok: boolean): Promise<void> => {
     summary.lines++;
     if (!ok) summary.errors++;
-    if (!output.write(out)) await once(output, "drain");
+    pending.push(out);
+    pendingChars += out.length;
+    if (pendingChars >= 65_536) await flush();
   };
   const finishLine = async (line: string): Promise<void> => {
     const lineNumber = summary.lines + 1;
@@ -104,6 +117,7 @@ export async function runRedact(
       from = newline + 1;
       await finishLine(line);
     }
+    await flush();
     if (!oversized) carry += text.slice(from);
     if (carry.length > maxLineChars) {
       // Drop the partial line and skip to its end; the error is written when the newline comes.
@@ -113,5 +127,6 @@ export async function runRedact(
   }
   carry += decoder.end();
   if (carry !== "" || oversized) await finishLine(carry);
+  await flush();
   return summary;
 }
