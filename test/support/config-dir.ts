@@ -88,6 +88,9 @@ export function standardConfig(options: StandardOptions = {}): ConfigFolder {
         ],
       },
       log: { level: "silent" },
+      // Tests kill processes, not machines: the page cache survives a kill -9, and fsync under a
+      // disk busy with other suites (a million-row PostgreSQL insert) can stall responses for minutes.
+      outbox: { fsync: "never" },
       ...options.extraPlatform,
     },
     deployments,
