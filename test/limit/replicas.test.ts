@@ -71,6 +71,8 @@ describe("three Atrium processes sharing Redis", { skip: redis.skip }, () => {
           } else {
             assert.equal(r.status, 429, JSON.stringify(r.json));
             limited++;
+            // A short pause: a tight 429 loop would starve the replica that is restarting.
+            await sleep(10);
           }
         } catch {
           await sleep(20); // that replica is restarting
