@@ -132,8 +132,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     reload,
     async close() {
       watcher?.close();
+      // Drain: in-flight requests finish, but a busy keep-alive connection would keep the server
+      // open for ever, so idle moments between requests close it, and after 10 s the rest go.
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        server.close(() => {
+          clearInterval(idle);
+          clearTimeout(force);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await agent.close();

@@ -52,7 +52,7 @@ describe("three Atrium processes sharing Redis", { skip: redis.skip }, () => {
     for (const d of dirs) d.remove();
   });
 
-  test("admit at most the limit plus its refill together, and a restarted replica keeps the shared counts", async (t) => {
+  test("admit at most the limit plus its refill together, and a restarted replica keeps the shared counts", { timeout: 240_000 }, async (t) => {
     replicas.push(...(await Promise.all(dirs.map((d) => serve(d.dir)))));
     const urls = replicas.map((r) => r.url);
     let used = 0;
