@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import pg from "pg";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { rememberSqlite } from "./bulk-insert.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { Tables } from "./tables.js";
 
@@ -32,6 +33,7 @@ export async function openDatabase(settings: StorageSettings, baseDir = "."): Pr
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
     db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    rememberSqlite(db, sqlite);
   } else {
     const schema = settings.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);

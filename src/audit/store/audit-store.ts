@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { BulkInsert } from "../../store/bulk-insert.js";
 import type { Tables } from "../../store/tables.js";
 import type { AuditRecordsTable } from "./audit-table.js";
 
@@ -24,8 +25,11 @@ export interface Review {
   readonly atMs: number;
 }
 
-/** Rows per INSERT: 30 columns × 200 stays far under SQLite's and PostgreSQL's parameter limits. */
-const INSERT_ROWS = 200;
+const COLUMNS = [
+  "id", "request_id", "at_ms", "stored_at_ms", "consumer", "environment", "outside_name", "platform_deployment", "target", "model",
+  "operation", "mode", "streamed", "status", "error_code", "aborted", "prompt_tokens", "completion_tokens", "total_tokens", "prompt",
+  "response", "prompt_raw", "response_raw", "pii", "redaction", "sampled", "reviewed_at_ms", "reviewer", "review_label", "review_note",
+] as const satisfies ReadonlyArray<keyof AuditRecordsTable>;
 
 /** The columns a list shows: everything but the texts (a preview is cut from the redacted prompt). */
 const SUMMARY = [
@@ -38,20 +42,15 @@ export type AuditSummaryRow = Pick<AuditRecordsTable, (typeof SUMMARY)[number]>;
 
 /** Audit records on SQLite or PostgreSQL through one set of Kysely queries. */
 export class AuditStore {
-  constructor(private readonly db: Kysely<Tables>) {}
+  private readonly rows: BulkInsert;
+
+  constructor(private readonly db: Kysely<Tables>) {
+    this.rows = new BulkInsert(db, "audit_records", COLUMNS, "id");
+  }
 
   /** Idempotent by id (delivery is at-least-once); returns how many rows were new. */
-  async insert(rows: readonly AuditRecordsTable[]): Promise<number> {
-    let inserted = 0;
-    for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-      const result = await this.db
-        .insertInto("audit_records")
-        .values(rows.slice(i, i + INSERT_ROWS))
-        .onConflict((oc) => oc.column("id").doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-    return inserted;
+  insert(rows: readonly AuditRecordsTable[]): Promise<number> {
+    return this.rows.insert(rows.map((row) => COLUMNS.map((c) => row[c])));
   }
 
   /** Newest first; `limit + 1` rows are read so the caller knows whether a next page exists. */

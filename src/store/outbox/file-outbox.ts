@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { unlinkSync } from "node:fs";
 import { LagMarks } from "./lag-marks.js";
+import { MemoryTail } from "./memory-tail.js";
 import { parseLines } from "./parse-lines.js";
 import type { Outbox, OutboxLog, OutboxOptions, OutboxRecord, OutboxStats } from "./outbox.js";
 import { segmentPath, writeCursor } from "./segment-files.js";
@@ -11,9 +12,9 @@ const NOOP_LOG: OutboxLog = { warn() {}, error() {} };
 const MAX_BACKOFF_MS = 30_000;
 
 /**
- * The outbox over one directory: a SegmentWriter appends, a background flusher reads whole lines
- * back from the oldest unacknowledged position, stores them, moves the cursor and deletes
- * segments it has finished.
+ * The outbox over one directory: a SegmentWriter appends, a background flusher stores batches from
+ * the oldest unacknowledged position (from memory while it keeps up, else read back from the
+ * file), moves the cursor and deletes segments it has finished.
  */
 export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
   private readonly writer: SegmentWriter;
@@ -23,6 +24,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
   private readonly flushDelayMs: number;
   private readSeq: number;
   private readonly marks = new LagMarks();
+  private readonly tail = new MemoryTail<T>();
   private flushing = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private backoffMs = 0;
@@ -54,12 +56,13 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
         maxBufferedBytes: 64 * 1024 * 1024,
       },
       {
-        written: (seq, end, lines) => this.onWritten(seq, end, lines),
+        written: (seq, start, end, lines) => this.onWritten(seq, start, end, lines),
         sealed: (seq, size) => this.sealed.push({ seq, size }),
         failed: (err, dropped) => {
           this.counts.writeErrors++;
           this.counts.dropped += dropped;
           this.counts.pending -= dropped;
+          this.tail.dropped(dropped);
           // A full disk fails every second; one line per minute says so (the counters say how often).
           if (dropped === 0 && Date.now() - this.lastErrorLogMs < 60_000) return;
           this.lastErrorLogMs = Date.now();
@@ -77,7 +80,9 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
   }
 
   append(record: T): Promise<void> {
-    return this.writer.append(`${JSON.stringify(record)}\n`);
+    const written = this.writer.append(`${JSON.stringify(record)}\n`);
+    if (!this.closed) this.tail.appended(record);
+    return written;
   }
 
   stats(): OutboxStats {
@@ -139,7 +144,8 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     this.unlock();
   }
 
-  private onWritten(seq: number, end: number, lines: number): void {
+  private onWritten(seq: number, start: number, end: number, lines: number): void {
+    this.tail.written(seq, start, end, lines);
     this.counts.pending += lines;
     this.marks.written(seq, end);
     this.scheduleFlush(this.flushDelayMs);
@@ -189,13 +195,25 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
       await writeCursor(this.options.dir, { segment: this.readSeq, offset: 0 });
       return true;
     }
-    const { lines, next } = await this.reader.read(this.readSeq, this.readOffset, end, this.batchSize);
+    const kept = this.tail.at(this.readSeq, this.readOffset, this.batchSize);
+    if ("records" in kept) {
+      // One write may hold more than a batch; its offset is known only at its end.
+      for (let i = 0; i < kept.records.length; i += this.batchSize) {
+        await this.options.store(kept.records.slice(i, i + this.batchSize));
+        if (this.released) return false;
+      }
+      this.acknowledge(kept.next, kept.records.length, kept.records.length);
+      await writeCursor(this.options.dir, { segment: this.readSeq, offset: kept.next });
+      return true;
+    }
+    const readEnd = kept.readUpTo === undefined ? end : Math.min(end, kept.readUpTo);
+    const { lines, next } = await this.reader.read(this.readSeq, this.readOffset, readEnd, this.batchSize);
     if (this.released) {
       await this.reader.close();
       return false;
     }
     if (lines.length === 0) {
-      if (!head) return false;
+      if (!head || readEnd < end) return false;
       // A sealed segment ending mid-line: a write torn by a crash. Nothing after it can exist.
       this.counts.skipped++;
       this.log.warn({ dir: this.options.dir, segment: head.seq }, "outbox segment ends with a torn line; skipped");
@@ -208,12 +226,16 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     });
     if (records.length > 0) await this.options.store(records);
     if (this.released) return false;
-    this.readOffset = next;
-    this.counts.pending -= lines.length;
-    this.counts.stored += records.length;
-    this.marks.acknowledged(this.readSeq, this.readOffset);
+    this.acknowledge(next, lines.length, records.length);
     await writeCursor(this.options.dir, { segment: this.readSeq, offset: next });
     return true;
+  }
+
+  private acknowledge(next: number, lines: number, stored: number): void {
+    this.readOffset = next;
+    this.counts.pending -= lines;
+    this.counts.stored += stored;
+    this.marks.acknowledged(this.readSeq, next);
   }
 }
 

@@ -19,8 +19,11 @@ export interface WriterOptions {
 }
 
 export interface WriterEvents {
-  /** `end` is the segment's size after the write; every byte before it ends a whole line. */
-  written(seq: number, end: number, lines: number): void;
+  /**
+   * `lines` whole lines now end at `end`, the segment's size after the write. They begin at
+   * `start`, or -1 when the batch was retried after a failed write (parts of it may lie elsewhere).
+   */
+  written(seq: number, start: number, end: number, lines: number): void;
   sealed(seq: number, size: number): void;
   failed(err: unknown, droppedLines: number): void;
 }
@@ -141,6 +144,7 @@ export class SegmentWriter {
     const fresh = this.pending.length > 0 ? Buffer.from(this.pending.join(""), "utf8") : undefined;
     const bytes = this.retry && fresh ? Buffer.concat([this.retry.bytes, fresh]) : (this.retry?.bytes ?? fresh ?? Buffer.alloc(0));
     const lines = (this.retry?.lines ?? 0) + this.pendingLines;
+    const start = this.retry ? -1 : this.size;
     this.pending = [];
     this.pendingLines = 0;
     this.retry = undefined;
@@ -161,7 +165,7 @@ export class SegmentWriter {
     }
     this.size += bytes.length;
     this.failing = false;
-    this.events.written(this.seq, this.size, lines);
+    this.events.written(this.seq, start, this.size, lines);
     batch?.resolve();
     if (this.size >= this.options.maxSegmentBytes) this.rotate();
     return true;

@@ -1,4 +1,5 @@
-import { CompiledQuery, PostgresAdapter, sql, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { BulkInsert } from "../bulk-insert.js";
 import type { UsageRecord } from "../../core/usage-record.js";
 import type { Tables } from "../tables.js";
 import { fromRow, toRow, USAGE_COLUMNS } from "./usage-row.js";
@@ -44,47 +45,20 @@ export interface ChargeableRow {
   readonly totalTokens: number;
 }
 
-/** Rows per INSERT: 24 columns × 500 stays under SQLite's and PostgreSQL's parameter limits. */
-const INSERT_ROWS = 500;
-
 /** Usage records on SQLite or PostgreSQL through one set of Kysely queries. */
 export class UsageStore {
-  private readonly postgres: boolean;
-  private readonly insertText = new Map<number, string>();
+  private readonly rows: BulkInsert;
 
   constructor(private readonly db: Kysely<Tables>) {
-    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    this.rows = new BulkInsert(db, "usage_records", USAGE_COLUMNS, "id");
   }
 
-  /**
-   * Idempotent: a record whose id is already stored is skipped (outbox replays are at-least-once).
-   * The statement text is built once per batch size and the values passed flat: compiling a
-   * 12,000-value INSERT through Kysely's builder cost more CPU than the database spent on it
-   * (and SQLite's json_each, tried as well, was slower still).
-   */
+  /** Idempotent: a record whose id is already stored is skipped (outbox replays are at-least-once). */
   async insert(records: readonly UsageRecord[]): Promise<void> {
-    for (let i = 0; i < records.length; i += INSERT_ROWS) {
-      const chunk = records.slice(i, i + INSERT_ROWS);
-      const params: unknown[] = [];
-      for (const r of chunk) {
-        const row = toRow(r);
-        for (const c of USAGE_COLUMNS) params.push(row[c]);
-      }
-      await this.db.executeQuery(CompiledQuery.raw(this.insertSql(chunk.length), params));
-    }
-  }
-
-  private insertSql(rows: number): string {
-    let text = this.insertText.get(rows);
-    if (text) return text;
-    const width = USAGE_COLUMNS.length;
-    const tuples: string[] = [];
-    for (let r = 0; r < rows; r++) tuples.push(`(${USAGE_COLUMNS.map((_, c) => (this.postgres ? `$${r * width + c + 1}` : "?")).join(",")})`);
-    text = `insert into usage_records (${USAGE_COLUMNS.join(",")}) values ${tuples.join(",")} on conflict (id) do nothing`;
-    // Batch sizes vary; a few texts cover the common ones (full batches, quiet trickles).
-    if (this.insertText.size >= 8) this.insertText.clear();
-    this.insertText.set(rows, text);
-    return text;
+    await this.rows.insert(records.map((r) => {
+      const row = toRow(r);
+      return USAGE_COLUMNS.map((c) => row[c]);
+    }));
   }
 
   async byRequestId(requestId: string): Promise<UsageRecord[]> {
