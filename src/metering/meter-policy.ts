@@ -5,7 +5,7 @@ import type { Policy } from "../core/policy.js";
 import type { Outcome, Reply } from "../core/reply.js";
 import type { UsageRecord, UsageSink } from "../core/usage-record.js";
 import { jsonUsage } from "./json-usage.js";
-import { recordId } from "./record-id.js";
+import { recordId } from "../core/record-id.js";
 import { usageTap } from "./usage-tap.js";
 
 /** Sees each request once its record exists (traces); must not throw or block. */

@@ -6,7 +6,7 @@ import type { Outcome, Reply } from "../../core/reply.js";
 import type { AuditRecord, RecordedMode } from "../../audit/audit-record.js";
 import type { AuditSink } from "../../audit/audit-sink.js";
 import { consumerAuditSettings } from "../../audit/consumer-audit.js";
-import { recordId } from "../../metering/record-id.js";
+import { recordId } from "../../core/record-id.js";
 import { auditTap, StreamCapture } from "./audit-tap.js";
 import { promptMessages } from "./prompt-messages.js";
 

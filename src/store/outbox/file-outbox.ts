@@ -192,7 +192,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
       this.readSeq = this.sealed[0]?.seq ?? this.writer.seq;
       this.readOffset = 0;
       this.marks.acknowledged(this.readSeq, this.readOffset);
-      await writeCursor(this.options.dir, { segment: this.readSeq, offset: 0 });
+      writeCursor(this.options.dir, { segment: this.readSeq, offset: 0 });
       return true;
     }
     const kept = this.tail.at(this.readSeq, this.readOffset, this.batchSize);
@@ -203,7 +203,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
         if (this.released) return false;
       }
       this.acknowledge(kept.next, kept.records.length, kept.records.length);
-      await writeCursor(this.options.dir, { segment: this.readSeq, offset: kept.next });
+      writeCursor(this.options.dir, { segment: this.readSeq, offset: kept.next });
       return true;
     }
     const readEnd = kept.readUpTo === undefined ? end : Math.min(end, kept.readUpTo);
@@ -227,7 +227,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     if (records.length > 0) await this.options.store(records);
     if (this.released) return false;
     this.acknowledge(next, lines.length, records.length);
-    await writeCursor(this.options.dir, { segment: this.readSeq, offset: next });
+    writeCursor(this.options.dir, { segment: this.readSeq, offset: next });
     return true;
   }
 

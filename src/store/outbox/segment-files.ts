@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -43,11 +42,14 @@ export function readCursor(dir: string): Cursor | undefined {
   }
 }
 
-/** Written to a temporary name and renamed, so a crash leaves the old cursor or the new one. */
-export async function writeCursor(dir: string, cursor: Cursor): Promise<void> {
+/**
+ * Written to a temporary name and renamed, so a crash leaves the old cursor or the new one.
+ * Synchronous, like segment writes: a few page-cache operations per stored batch.
+ */
+export function writeCursor(dir: string, cursor: Cursor): void {
   const tmp = join(dir, `${CURSOR}.tmp`);
-  await writeFile(tmp, JSON.stringify(cursor));
-  await rename(tmp, join(dir, CURSOR));
+  writeFileSync(tmp, JSON.stringify(cursor));
+  renameSync(tmp, join(dir, CURSOR));
 }
 
 /**
