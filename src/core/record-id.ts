@@ -6,7 +6,14 @@ import { randomUUID } from "node:crypto";
  * random places (cheaper inserts on SQLite and PostgreSQL alike).
  */
 export function recordId(nowMs = Date.now()): string {
-  const time = nowMs.toString(16).padStart(12, "0");
-  const random = randomUUID();
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
+  if (nowMs !== prefixMs) {
+    const time = nowMs.toString(16).padStart(12, "0");
+    prefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
+    prefixMs = nowMs;
+  }
+  return prefix + randomUUID().slice(15);
 }
+
+// The time part changes once a millisecond; several ids a request share it.
+let prefixMs = -1;
+let prefix = "";

@@ -51,7 +51,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       throw notFound(match.path, match.restricted);
     case "models": {
       if (req.method !== "GET") throw new GatewayError("method_not_allowed", `Use GET for ${path}.`);
-      const ctx = context(req, id, match, "", {}, undefined);
+      const ctx = context(req, id, match, "", {}, undefined, new AbortController().signal);
       const identity = await runtime.identify(ctx);
       return writeJson(res, 200, modelListBody(identity, runtime.config.environment, match.id), id);
     }
@@ -64,26 +64,33 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       }
       const body = validateBody(await readJsonBody(req, runtime.config.maxBodyBytes), match.surface, match.operation);
       const outside = match.deployment ?? (body["model"] as string);
-      const ctx = context(req, id, match, outside, body, apiVersion);
       const controller = new AbortController();
       res.on("close", () => {
         if (!res.writableFinished) controller.abort();
       });
-      const withSignal: RequestContext = { ...ctx, signal: controller.signal };
+      const ctx = context(req, id, match, outside, body, apiVersion, controller.signal);
       let reply;
       try {
-        reply = await runtime.pipeline(withSignal);
+        reply = await runtime.pipeline(ctx);
       } catch (err) {
         const error = asGatewayError(err);
         if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
-        return writeError(res, error, id, withSignal.responseHeaders);
+        return writeError(res, error, id, ctx.responseHeaders);
       }
-      return writeReply(res, reply, withSignal, log);
+      return writeReply(res, reply, ctx, log);
     }
   }
 }
 
-function context(req: IncomingMessage, id: string, match: RouteMatch, outsideName: string, body: RequestContext["body"], apiVersion: string | undefined): RequestContext {
+function context(
+  req: IncomingMessage,
+  id: string,
+  match: RouteMatch,
+  outsideName: string,
+  body: RequestContext["body"],
+  apiVersion: string | undefined,
+  signal: AbortSignal,
+): RequestContext {
   const inference = match.kind === "inference" ? match : undefined;
   const streamOptions = body["stream_options"];
   return {
@@ -99,7 +106,7 @@ function context(req: IncomingMessage, id: string, match: RouteMatch, outsideNam
     clientWantsUsage:
       typeof streamOptions === "object" && streamOptions !== null && !Array.isArray(streamOptions) && streamOptions["include_usage"] === true,
     startedAtMs: performance.now(),
-    signal: new AbortController().signal,
+    signal,
     identity: undefined,
     promptTokenEstimate: undefined,
     route: undefined,
