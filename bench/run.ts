@@ -4,7 +4,10 @@
  * difference is what the gateway adds. Bounded in time (BENCH_SECONDS per leg, default 5).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { benchConfigDir, BENCH_KEY } from "./bench-config.js";
 import { cpuMicros, rssMiB } from "./proc-stats.js";
@@ -14,23 +17,37 @@ import { wrk, type LoadResult } from "./wrk.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 5);
 
+const LOGS = mkdtempSync(join(tmpdir(), "atrium-bench-logs-"));
+
+/**
+ * Starts a process whose standard output goes to a file, as a log shipper would take it: a pipe
+ * to this process would stall whenever wrk (run synchronously) keeps us from reading it.
+ */
 async function startProcess(args: string[], pattern: RegExp, typescript = true): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  const lines = createInterface({ input: child.stdout! });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
-    lines.on("line", (line) => {
+  const out = join(LOGS, `${args[0]?.replace(/\W+/g, "-")}.log`);
+  const fd = openSync(out, "w");
+  const child = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], { cwd: ROOT, stdio: ["ignore", fd, "inherit"] });
+  closeSync(fd);
+  let exited: number | null | undefined;
+  child.once("exit", (code) => (exited = code));
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    for (const line of readFileSync(out, "utf8").split("\n")) {
       const match = pattern.exec(line);
-      if (match) resolve({ child, match });
-    });
-  });
+      if (match) return { child, match };
+    }
+    if (exited !== undefined) throw new Error(`${args.join(" ")} exited with ${exited}`);
+    await sleep(50);
+  }
+  throw new Error(`${args.join(" ")} did not start within 30 s; see ${out}`);
 }
 
 interface Row {
   scenario: string;
   direct: string;
+  bare: string;
   atrium: string;
   added: string;
+  bareCpu: string;
   cpu: string;
 }
 
@@ -38,6 +55,9 @@ async function main(): Promise<void> {
   if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk is not installed: apt-get install -y wrk");
   const upstream = await startProcess(["bench/fake-upstream.ts"], /^(\d+)$/);
   const upstreamUrl = `http://127.0.0.1:${upstream.match[1]}`;
+  const bare = await startProcess(["bench/bare-proxy.ts", upstreamUrl], /^(\d+)$/);
+  const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
+  const barePid = bare.child.pid as number;
   const dir = benchConfigDir(upstreamUrl);
   // The built output, as `atrium serve` runs in production (no TypeScript loader in the process).
   const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
@@ -49,45 +69,63 @@ async function main(): Promise<void> {
   const chat = (model: string, extra = {}) => JSON.stringify({ model, messages: [{ role: "user", content: "Say twenty words." }], ...extra });
   const rows: Row[] = [];
   const fmt = (r: LoadResult) => `${Math.round(r.rps)} req/s p50 ${r.p50ms.toFixed(2)} p99 ${r.p99ms.toFixed(2)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
+  /** Runs `load` and returns its result with the CPU `pid` spent meanwhile. */
+  async function measured<T>(processId: number, load: () => T | Promise<T>): Promise<{ result: T; cpu: number }> {
+    const before = cpuMicros(processId);
+    const result = await load();
+    return { result, cpu: cpuMicros(processId) - before };
+  }
 
   // Warm up: JIT, tokenizer, connection pools.
   wrk(`${atriumUrl}/v1/chat/completions`, chat("chat"), auth, 16, 2);
+  wrk(`${bareUrl}/v1/chat/completions`, chat("bench-chat"), {}, 16, 2);
   await sseLoad(`${atriumUrl}/v1/chat/completions`, chat("stream-0", { stream: true }), auth, 4, 1);
+  await sseLoad(`${bareUrl}/v1/chat/completions`, chat("bench-stream-0", { stream: true }), {}, 4, 1);
 
-  for (const connections of [1, 16, 64]) {
-    const direct = wrk(`${upstreamUrl}/v1/chat/completions`, chat("bench-chat"), {}, connections, SECONDS);
-    const before = cpuMicros(pid);
-    const via = wrk(`${atriumUrl}/v1/chat/completions`, chat("chat"), auth, connections, SECONDS);
-    const cpu = (cpuMicros(pid) - before) / Math.max(1, via.requests);
-    rows.push({ scenario: `chat c=${connections}`, direct: fmt(direct), atrium: fmt(via), added: `p50 +${(via.p50ms - direct.p50ms).toFixed(2)} ms`, cpu: `${Math.round(cpu)} µs/req` });
-  }
+  const requestRow = async (scenario: string, path: string, direct: string, via: string, connections: number): Promise<void> => {
+    const d = wrk(`${upstreamUrl}${path}`, direct, {}, connections, SECONDS);
+    const b = await measured(barePid, () => wrk(`${bareUrl}${path}`, direct, {}, connections, SECONDS));
+    const a = await measured(pid, () => wrk(`${atriumUrl}${path}`, via, auth, connections, SECONDS));
+    const perRequest = (m: { result: LoadResult; cpu: number }) => `${Math.round(m.cpu / Math.max(1, m.result.requests))} µs/req`;
+    rows.push({
+      scenario,
+      direct: fmt(d),
+      bare: fmt(b.result),
+      atrium: fmt(a.result),
+      added: `p50 +${(a.result.p50ms - d.p50ms).toFixed(2)} ms`,
+      bareCpu: perRequest(b),
+      cpu: perRequest(a),
+    });
+  };
+  for (const connections of [1, 16, 64]) await requestRow(`chat c=${connections}`, "/v1/chat/completions", chat("bench-chat"), chat("chat"), connections);
   for (const gap of [0, 5]) {
-    const direct = await sseLoad(`${upstreamUrl}/v1/chat/completions`, chat(`bench-stream-${gap}`, { stream: true }), {}, 16, SECONDS);
-    const before = cpuMicros(pid);
-    const via = await sseLoad(`${atriumUrl}/v1/chat/completions`, chat(`stream-${gap}`, { stream: true }), auth, 16, SECONDS);
-    const cpu = cpuMicros(pid) - before;
-    const s = (r: typeof via) => `${(r.streams / SECONDS).toFixed(0)} streams/s TTFT p50 ${r.ttftP50ms.toFixed(2)} p99 ${r.ttftP99ms.toFixed(2)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
+    const body = (model: string) => chat(model, { stream: true });
+    const d = await sseLoad(`${upstreamUrl}/v1/chat/completions`, body(`bench-stream-${gap}`), {}, 16, SECONDS);
+    const b = await measured(barePid, () => sseLoad(`${bareUrl}/v1/chat/completions`, body(`bench-stream-${gap}`), {}, 16, SECONDS));
+    const a = await measured(pid, () => sseLoad(`${atriumUrl}/v1/chat/completions`, body(`stream-${gap}`), auth, 16, SECONDS));
+    const s = (r: typeof d) => `${(r.streams / SECONDS).toFixed(0)} streams/s TTFT p50 ${r.ttftP50ms.toFixed(2)} p99 ${r.ttftP99ms.toFixed(2)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
+    const perChunk = (m: { result: typeof d; cpu: number }) =>
+      `${Math.round(m.cpu / Math.max(1, m.result.streams))} µs/stream, ${(m.cpu / Math.max(1, m.result.chunks)).toFixed(1)} µs/chunk`;
     rows.push({
       scenario: `stream 20×${gap}ms c=16`,
-      direct: s(direct),
-      atrium: s(via),
-      added: `TTFT p50 +${(via.ttftP50ms - direct.ttftP50ms).toFixed(2)} ms`,
-      cpu: `${Math.round(cpu / Math.max(1, via.streams))} µs/stream, ${(cpu / Math.max(1, via.chunks)).toFixed(1)} µs/chunk`,
+      direct: s(d),
+      bare: s(b.result),
+      atrium: s(a.result),
+      added: `TTFT p50 +${(a.result.ttftP50ms - d.ttftP50ms).toFixed(2)} ms`,
+      bareCpu: perChunk(b),
+      cpu: perChunk(a),
     });
   }
   {
     const body = (model: string) => JSON.stringify({ model, input: "The quick brown fox jumps over the lazy dog" });
-    const direct = wrk(`${upstreamUrl}/v1/embeddings`, body("bench-embed"), {}, 16, SECONDS);
-    const before = cpuMicros(pid);
-    const via = wrk(`${atriumUrl}/v1/embeddings`, body("embed"), auth, 16, SECONDS);
-    const cpu = (cpuMicros(pid) - before) / Math.max(1, via.requests);
-    rows.push({ scenario: "embeddings c=16", direct: fmt(direct), atrium: fmt(via), added: `p50 +${(via.p50ms - direct.p50ms).toFixed(2)} ms`, cpu: `${Math.round(cpu)} µs/req` });
+    await requestRow("embeddings c=16", "/v1/embeddings", body("bench-embed"), body("embed"), 16);
   }
   const rss = rssMiB(pid);
   gateway.child.kill("SIGTERM");
+  bare.child.kill("SIGTERM");
   upstream.child.kill("SIGTERM");
 
-  const header: Row = { scenario: "scenario", direct: "direct to upstream", atrium: "through Atrium", added: "added", cpu: "Atrium CPU" };
+  const header: Row = { scenario: "scenario", direct: "direct to upstream", bare: "bare Node proxy", atrium: "through Atrium", added: "Atrium added", bareCpu: "bare proxy CPU", cpu: "Atrium CPU" };
   const all = [header, ...rows];
   const width = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
   for (const r of all) {
