@@ -9,8 +9,8 @@ import { parseAuditRecord, type AuditRecord } from "./audit-record.js";
 import { AuditMetrics } from "./audit-metrics.js";
 import type { AuditSink } from "./audit-sink.js";
 import { AuditWorker } from "./audit-worker.js";
-import { connectStream, StreamProducer } from "./queue/redis-stream.js";
-import { StreamConsumer } from "./queue/stream-consumer.js";
+import type { StreamProducer } from "./queue/redis-stream.js";
+import type { StreamConsumer } from "./queue/stream-consumer.js";
 import type { RedactionSettings } from "./redact-record.js";
 import { startRetention, type Retention } from "./retention.js";
 import { AuditStore } from "./store/audit-store.js";
@@ -95,6 +95,9 @@ export async function openAuditService(config: Config, database: Database, deps:
   let producer: StreamProducer | undefined;
   const consumers: StreamConsumer[] = [];
   if (queue.kind === "redis-streams") {
+    // Loaded only when configured (the Redis client is ~10 MiB of memory).
+    const { connectStream, StreamProducer } = await import("./queue/redis-stream.js");
+    const { StreamConsumer } = await import("./queue/stream-consumer.js");
     const redis = connectStream(queue.url, 2000, () => {});
     await redis.connect().catch((err: unknown) => deps.log.warn({ err: String(err) }, "audit stream unreachable at start; records wait in the outbox"));
     producer = new StreamProducer(redis, queue.stream);

@@ -1,6 +1,7 @@
 import { ConfigError, startGateway } from "../gateway.js";
 import type { Environment } from "../core/catalog.js";
 import { formatIssue } from "../config/issues.js";
+import { limitHeapGrowth } from "./heap-growth.js";
 
 export interface ServeOptions {
   readonly configDir: string;
@@ -12,6 +13,7 @@ export interface ServeOptions {
 
 /** Starts the gateway, prints where it listens, and drains in-flight requests on SIGTERM/SIGINT. */
 export async function serveCommand(options: ServeOptions): Promise<number> {
+  limitHeapGrowth();
   let gateway;
   try {
     gateway = await startGateway(options);

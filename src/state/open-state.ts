@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { PlatformFile } from "../config/schema.js";
 import { memoryBudgetCounter, redisBudgetCounter, type BudgetCounter } from "../limits/budget-counter.js";
 import type { Limiter } from "../limits/limiter.js";
@@ -46,7 +46,7 @@ export async function openState(settings: PlatformFile["state"], options: StateO
       },
     };
   }
-  const redis = connectState(settings.url);
+  const redis = await connectState(settings.url);
   redis.on("error", (err: unknown) => failed("connection", err));
   // An unreachable Redis at start is not fatal: limits fail open or closed (limits.onStateError)
   // and ioredis keeps reconnecting in the background.
@@ -70,7 +70,9 @@ export async function openState(settings: PlatformFile["state"], options: StateO
  * at once, and commandTimeout bounds a Redis that accepts but does not answer. Either way the
  * request is decided by onStateError within about a second instead of hanging.
  */
-function connectState(url: string): Redis {
+async function connectState(url: string): Promise<Redis> {
+  // Loaded only when configured: the client costs ~10 MiB of memory a memory-state gateway never uses.
+  const { Redis } = await import("ioredis");
   return new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
