@@ -164,8 +164,13 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     if (this.flushing || this.closed) return;
     this.flushing = true;
     let delay: number | undefined;
+    // Only what was written before this run: a store that yields to the event loop (the audit
+    // worker does, between redaction slices) would otherwise find a few new records after every
+    // batch and store them one small transaction (and one cursor write) at a time.
+    const untilSeq = this.writer.seq;
+    const untilOffset = this.writer.size;
     try {
-      while (await this.step());
+      while ((this.readSeq < untilSeq || this.readOffset < untilOffset) && (await this.step()));
       this.backoffMs = 0;
     } catch (err) {
       this.counts.storeFailures++;
