@@ -14,6 +14,7 @@ import { MemoryUsageSink } from "./metering/memory-usage-sink.js";
 import { preloadEncodings } from "./metering/tokenizer.js";
 import { openUsageService } from "./metering/usage-service.js";
 import { openAuditService } from "./audit/audit-service.js";
+import { rejectionLog } from "./observability/access-log.js";
 import { GatewayMetrics } from "./observability/metrics.js";
 import { openTracing } from "./observability/tracing.js";
 import { createLogger, type Logger } from "./observability/logger.js";
@@ -106,6 +107,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ready: () => database.ping(),
     metrics: () => metrics.render(),
     admin: createAdmin({ config: () => runtime.config, auth: (config) => auth.forConfig(config), usage, database, log }),
+    rejected: (rejection) => {
+      metrics.httpRejected(rejection.status, rejection.code);
+      rejectionLog(log, rejection);
+    },
   }, log));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

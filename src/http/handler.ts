@@ -20,6 +20,9 @@ export function createHandler(deps: HttpDeps, log: Logger) {
       const error = asGatewayError(err);
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
       writeError(res, error, id);
+      const url = req.url ?? "/";
+      const q = url.indexOf("?");
+      deps.rejected?.({ requestId: id, method: req.method ?? "", path: (q < 0 ? url : url.slice(0, q)).slice(0, 200), status: error.status, code: error.code });
     });
   };
 }

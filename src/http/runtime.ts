@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config/config.js";
 import type { Identity, RequestContext } from "../core/context.js";
 import type { Next } from "../core/policy.js";
+import type { HttpRejection } from "../observability/access-log.js";
 
 /** What the HTTP layer serves from; replaced whole when config reloads. */
 export interface Runtime {
@@ -17,4 +18,10 @@ export interface HttpDeps {
   ready(): Promise<boolean>;
   metrics?(): Promise<{ contentType: string; body: string }>;
   admin?(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void>;
+  /**
+   * A request the HTTP layer refused before the policy chain (unknown route, wrong method, a body
+   * that is not JSON or too large, no credential): it has no usage record, so this counts and logs it.
+   */
+  rejected?(rejection: HttpRejection): void;
 }
+

@@ -34,3 +34,22 @@ export function accessLog(log: InfoLog, r: UsageRecord): void {
     "request",
   );
 }
+
+/** A request the HTTP layer refused before the policy chain. */
+export interface HttpRejection {
+  readonly requestId: string;
+  readonly method: string;
+  /** Without the query string, at most 200 characters. */
+  readonly path: string;
+  readonly status: number;
+  readonly code: string;
+}
+
+/**
+ * The access line of a request refused before the policy chain: no consumer or deployment is
+ * known yet, so it names the method and path (query string removed) with the status and code.
+ */
+export function rejectionLog(log: InfoLog, r: HttpRejection): void {
+  if (!log.isLevelEnabled("info")) return;
+  log.info({ requestId: r.requestId, method: r.method, path: r.path, status: r.status, code: r.code }, "request");
+}

@@ -35,6 +35,7 @@ export class GatewayMetrics {
   readonly registry = new Registry();
   /** Limiter rejections, incremented by the limit policy. Labels: consumer, scope. */
   readonly limiterRejections: Counter<"consumer" | "scope">;
+  private readonly httpRejections: Counter<"status" | "code">;
   private readonly series: RequestSeries;
   private readonly outboxes = new Map<string, OutboxGaugeSource>();
 
@@ -45,6 +46,12 @@ export class GatewayMetrics {
       name: "atrium_limiter_rejections_total",
       help: "Requests a limiter refused (429 or budget), by consumer and the limit that bound.",
       labelNames: ["consumer", "scope"],
+      registers,
+    });
+    this.httpRejections = new Counter({
+      name: "atrium_http_rejections_total",
+      help: "Requests refused before the policy chain (unknown route, method, body not JSON or too large, no credential), by status and error code.",
+      labelNames: ["status", "code"],
       registers,
     });
     this.outboxGauges(registers);
@@ -58,6 +65,11 @@ export class GatewayMetrics {
 
   rejected(consumer: string, scope: RejectionScope): void {
     this.limiterRejections.inc({ consumer, scope });
+  }
+
+  /** Status and code come from the gateway's own error list: bounded cardinality. */
+  httpRejected(status: number, code: string): void {
+    this.httpRejections.inc({ status: String(status), code });
   }
 
   /** Exposes an outbox's depth and lag as `atrium_outbox_*{outbox=name}`. */

@@ -55,3 +55,28 @@ test("a refused request is logged with its code, and no key or prompt reaches an
   assert.ok(!all.includes(TEST_KEY) && !all.includes("sk-not-a-real-key"), "no credential in logs");
   assert.ok(!all.includes("launch code"), "no prompt in logs");
 });
+
+test("requests refused before the policy chain get an access line and a count: unknown route, bad JSON, no credential", async () => {
+  const send = (path: string, body: string, headers: Record<string, string>, requestId: string) =>
+    fetch(`${gw.url}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": requestId, ...headers }, body });
+  const cases = [
+    { id: "early-404", res: await send("/v1/no-such-route?api-key=secret-in-query", "{}", { authorization: `Bearer ${TEST_KEY}` }, "early-404"), status: 404, code: "route_not_found" },
+    { id: "early-400", res: await send("/v1/chat/completions", "{not json", { authorization: `Bearer ${TEST_KEY}` }, "early-400"), status: 400 },
+    { id: "early-401", res: await send("/v1/chat/completions", "{}", {}, "early-401"), status: 401, code: "invalid_api_key" },
+  ];
+  for (const c of cases) {
+    assert.equal(c.res.status, c.status);
+    const body = (await c.res.json()) as { error: { code: string } };
+    const [line] = requestLines(c.id);
+    assert.ok(line, `an access line for ${c.id}`);
+    assert.equal(line["status"], c.status);
+    assert.equal(line["code"], body.error.code);
+    assert.equal(line["method"], "POST");
+    if (c.code) assert.equal(body.error.code, c.code);
+  }
+  assert.equal(requestLines("early-404")[0]?.["path"], "/v1/no-such-route", "the query string is not logged");
+  assert.ok(!gw.logs.join("").includes("secret-in-query"));
+  const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+  assert.match(metrics, /atrium_http_rejections_total\{status="404",code="route_not_found"\} [1-9]/);
+  assert.match(metrics, /atrium_http_rejections_total\{status="401",code="invalid_api_key"\} [1-9]/);
+});
