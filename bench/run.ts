@@ -1,45 +1,17 @@
 /**
- * `npm run bench`: a fast fake upstream and Atrium (full chain on), each in its own process on
- * loopback; every scenario is driven first straight at the upstream, then through Atrium, so the
- * difference is what the gateway adds. Bounded in time (BENCH_SECONDS per leg, default 5).
+ * `npm run bench`: a fast fake upstream, a bare Node proxy and Atrium (full chain on), each in its
+ * own process on loopback; every scenario is driven straight at the upstream, through the bare
+ * proxy and through Atrium, so the differences are what a proxy and what the gateway add.
+ * Bounded in time (BENCH_SECONDS per leg, default 5).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
-import { benchConfigDir, BENCH_KEY } from "./bench-config.js";
+import { spawnSync } from "node:child_process";
+import { BENCH_KEY } from "./bench-config.js";
+import { startProcess, startUpstreamAndGateway } from "./processes.js";
 import { cpuMicros, rssMiB } from "./proc-stats.js";
 import { sseLoad } from "./sse-load.js";
 import { wrk, type LoadResult } from "./wrk.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 5);
-
-const LOGS = mkdtempSync(join(tmpdir(), "atrium-bench-logs-"));
-
-/**
- * Starts a process whose standard output goes to a file, as a log shipper would take it: a pipe
- * to this process would stall whenever wrk (run synchronously) keeps us from reading it.
- */
-async function startProcess(args: string[], pattern: RegExp, typescript = true): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const out = join(LOGS, `${args[0]?.replace(/\W+/g, "-")}.log`);
-  const fd = openSync(out, "w");
-  const child = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], { cwd: ROOT, stdio: ["ignore", fd, "inherit"] });
-  closeSync(fd);
-  let exited: number | null | undefined;
-  child.once("exit", (code) => (exited = code));
-  for (let waited = 0; waited < 30_000; waited += 50) {
-    for (const line of readFileSync(out, "utf8").split("\n")) {
-      const match = pattern.exec(line);
-      if (match) return { child, match };
-    }
-    if (exited !== undefined) throw new Error(`${args.join(" ")} exited with ${exited}`);
-    await sleep(50);
-  }
-  throw new Error(`${args.join(" ")} did not start within 30 s; see ${out}`);
-}
 
 interface Row {
   scenario: string;
@@ -53,17 +25,10 @@ interface Row {
 
 async function main(): Promise<void> {
   if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk is not installed: apt-get install -y wrk");
-  const upstream = await startProcess(["bench/fake-upstream.ts"], /^(\d+)$/);
-  const upstreamUrl = `http://127.0.0.1:${upstream.match[1]}`;
+  const { upstream, upstreamUrl, gateway, atriumUrl } = await startUpstreamAndGateway();
   const bare = await startProcess(["bench/bare-proxy.ts", upstreamUrl], /^(\d+)$/);
   const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
   const barePid = bare.child.pid as number;
-  const dir = benchConfigDir(upstreamUrl);
-  // The built output, as `atrium serve` runs in production (no TypeScript loader in the process).
-  const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("build failed");
-  const gateway = await startProcess(["dist/cli/main.js", "serve", "--config", dir, "--port", "0"], /listening on (http:\/\/\S+)/, false);
-  const atriumUrl = gateway.match[1] as string;
   const pid = gateway.child.pid as number;
   const auth = { authorization: `Bearer ${BENCH_KEY}` };
   const chat = (model: string, extra = {}) => JSON.stringify({ model, messages: [{ role: "user", content: "Say twenty words." }], ...extra });

@@ -1,0 +1,48 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { benchConfigDir } from "./bench-config.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const LOGS = mkdtempSync(join(tmpdir(), "atrium-bench-logs-"));
+
+export interface Started {
+  readonly child: ChildProcess;
+  readonly match: RegExpExecArray;
+}
+
+/**
+ * Starts a process whose standard output goes to a file, as a log shipper would take it: a pipe
+ * to the benchmark would stall whenever wrk (run synchronously) keeps it from reading.
+ */
+export async function startProcess(args: string[], pattern: RegExp, typescript = true): Promise<Started> {
+  const out = join(LOGS, `${args[0]?.replace(/\W+/g, "-")}.log`);
+  const fd = openSync(out, "w");
+  const child = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], { cwd: ROOT, stdio: ["ignore", fd, "inherit"] });
+  closeSync(fd);
+  let exited: number | null | undefined;
+  child.once("exit", (code) => (exited = code));
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    for (const line of readFileSync(out, "utf8").split("\n")) {
+      const match = pattern.exec(line);
+      if (match) return { child, match };
+    }
+    if (exited !== undefined) throw new Error(`${args.join(" ")} exited with ${exited}`);
+    await sleep(50);
+  }
+  throw new Error(`${args.join(" ")} did not start within 30 s; see ${out}`);
+}
+
+/** The fake upstream, then Atrium built and served from `dist/` on the bench config. */
+export async function startUpstreamAndGateway(): Promise<{ upstream: Started; upstreamUrl: string; gateway: Started; atriumUrl: string }> {
+  const upstream = await startProcess(["bench/fake-upstream.ts"], /^(\d+)$/);
+  const upstreamUrl = `http://127.0.0.1:${upstream.match[1]}`;
+  // The built output, as `atrium serve` runs in production (no TypeScript loader in the process).
+  const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("build failed");
+  const gateway = await startProcess(["dist/cli/main.js", "serve", "--config", benchConfigDir(upstreamUrl), "--port", "0"], /listening on (http:\/\/\S+)/, false);
+  return { upstream, upstreamUrl, gateway, atriumUrl: gateway.match[1] as string };
+}
