@@ -71,7 +71,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Member health (circuits, cool-downs) outlives reloads, like the connection pools.
   const routing = new RoutingState();
   const providers = createProviders(agent);
-  const usage = options.usageSink ?? new MemoryUsageSink();
+  // Recent records in memory, for tests and in-process readers; the admin API reads the store.
+  const usage = options.usageSink ?? new MemoryUsageSink(2000);
   const { telemetry, prices } = first.config.platform;
   const metrics = new GatewayMetrics({ byConsumer: telemetry.metricsByConsumer, currency: prices.currency });
   // Usage records: metrics, access log, then the outbox and the store; `usage` keeps recent ones in memory.
@@ -106,7 +107,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     runtime: () => runtime,
     ready: () => database.ping(),
     metrics: () => metrics.render(),
-    admin: createAdmin({ config: () => runtime.config, auth: (config) => auth.forConfig(config), usage, database, log }),
+    admin: createAdmin({
+      config: () => runtime.config,
+      auth: (config) => auth.forConfig(config),
+      // Stores what this process has written ahead first, so a caller sees the request it just made.
+      recentUsage: async (consumer, limit) => {
+        await metering.outbox.drain().catch(() => undefined);
+        return metering.store.recent(consumer, limit);
+      },
+      database,
+      log,
+    }),
     rejected: (rejection) => {
       metrics.httpRejected(rejection.status, rejection.code);
       rejectionLog(log, rejection);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config/config.js";
 import { GatewayError } from "../core/errors.js";
 import { isObject, type JsonObject } from "../core/json.js";
-import type { UsageSink } from "../core/usage-record.js";
+import type { UsageRecord } from "../core/usage-record.js";
 import { credentialFrom } from "../http/credential.js";
 import { readJsonBody } from "../http/read-json-body.js";
 import { writeJson } from "../http/write-error.js";
@@ -24,7 +24,8 @@ export interface AdminRequest {
   readonly query: URLSearchParams;
   readonly config: Config;
   readonly auth: AuthBundle;
-  readonly usage: UsageSink;
+  /** A consumer's newest usage records, newest first, from the metering store. */
+  recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
   readonly database: Database;
   readonly log: Logger;
   /** The JSON object body: `{}` when none was sent, 400 when it is not an object. */
@@ -45,7 +46,8 @@ export const created = (body: unknown): AdminReply => ({ status: 201, body });
 export interface AdminServices {
   config(): Config;
   auth(config: Config): AuthBundle;
-  readonly usage: UsageSink;
+  /** A consumer's newest usage records, newest first, from the metering store. */
+  recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
   readonly database: Database;
   readonly log: Logger;
 }
@@ -113,7 +115,7 @@ export class AdminRouter {
       query: url.searchParams,
       config,
       auth,
-      usage: services.usage,
+      recentUsage: (consumer, limit) => services.recentUsage(consumer, limit),
       database: services.database,
       log: services.log,
       body: async () => {

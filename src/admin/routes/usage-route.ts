@@ -1,14 +1,12 @@
 import { GatewayError } from "../../core/errors.js";
-import type { UsageRecord } from "../../core/usage-record.js";
-import { MemoryUsageSink } from "../../metering/memory-usage-sink.js";
 import { ok, type AdminHandler } from "../admin-router.js";
 
 /**
- * A consumer's usage records: operators read anyone's, a consumer only its own. The refusal comes
- * before the existence check so a consumer cannot probe which other consumers exist.
- * Records come from the in-memory sink until the metering store serves them.
+ * A consumer's usage records, newest first: operators read anyone's, a consumer only its own. The
+ * refusal comes before the existence check so a consumer cannot probe which other consumers exist.
+ * Records come from the metering store (every replica's, across restarts).
  */
-export const consumerUsage: AdminHandler = ({ principal, params, query, config, usage }) => {
+export const consumerUsage: AdminHandler = async ({ principal, params, query, config, recentUsage }) => {
   const name = params["name"] ?? "";
   const operator = principal.roles.includes("operator");
   if (!operator && principal.consumer?.name !== name) {
@@ -16,11 +14,6 @@ export const consumerUsage: AdminHandler = ({ principal, params, query, config, 
   }
   if (!config.consumers.has(name)) throw new GatewayError("not_found", `Unknown consumer ${name.slice(0, 200)}.`);
   const limit = Math.min(1000, Math.max(1, Number(query.get("limit") ?? 100) || 100));
-  const records: readonly UsageRecord[] = usage instanceof MemoryUsageSink ? usage.records : [];
-  const data: UsageRecord[] = [];
-  for (let i = records.length - 1; i >= 0 && data.length < limit; i--) {
-    const record = records[i] as UsageRecord;
-    if (record.consumer === name) data.push(record);
-  }
+  const data = await recentUsage(name, limit);
   return ok({ object: "list", consumer: name, data });
 };

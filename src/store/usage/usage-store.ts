@@ -61,6 +61,12 @@ export class UsageStore {
     }));
   }
 
+  /** A consumer's newest records, newest first (index `usage_records_consumer_at`). */
+  async recent(consumer: string, limit: number): Promise<UsageRecord[]> {
+    const rows = await this.db.selectFrom("usage_records").selectAll().where("consumer", "=", consumer).orderBy("at_ms", "desc").limit(limit).execute();
+    return rows.map(fromRow);
+  }
+
   async byRequestId(requestId: string): Promise<UsageRecord[]> {
     const rows = await this.db.selectFrom("usage_records").selectAll().where("request_id", "=", requestId).execute();
     return rows.map(fromRow);
