@@ -32,3 +32,10 @@ test("dropped lines leave the order intact; chunks behind the reader or in older
   assert.deepEqual(tail.at(2, 0, 10), { records: ["new"], next: 10 });
   assert.deepEqual(tail.at(2, 5, 10), { readUpTo: undefined }, "a position inside a write means the file");
 });
+
+test("a write reporting more lines than were appended is not kept: the file is read instead", () => {
+  const tail = new MemoryTail<string>();
+  tail.appended("only");
+  tail.written(1, 0, 20, 2);
+  assert.deepEqual(tail.at(1, 0, 10), { readUpTo: undefined });
+});

@@ -218,11 +218,12 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
       return false;
     }
     if (lines.length === 0) {
-      if (!head || readEnd < end) return false;
-      // A sealed segment ending mid-line: a write torn by a crash. Nothing after it can exist.
+      if (!head && readEnd === end) return false;
+      // Bytes with no line end before a clean write (a line torn by a failing disk), or at the end
+      // of a sealed segment (a write torn by a crash): nothing whole can be read from them.
       this.counts.skipped++;
-      this.log.warn({ dir: this.options.dir, segment: head.seq }, "outbox segment ends with a torn line; skipped");
-      this.readOffset = end;
+      this.log.warn({ dir: this.options.dir, segment: this.readSeq }, "outbox segment holds a torn line; skipped");
+      this.readOffset = readEnd;
       return true;
     }
     const records = parseLines(lines, this.options.parse, () => {

@@ -28,7 +28,8 @@ export class MemoryTail<T> {
   written(seq: number, start: number, end: number, lines: number): void {
     const records = this.unwritten.length === lines ? this.unwritten : this.unwritten.slice(0, lines);
     this.unwritten = this.unwritten.length === lines ? [] : this.unwritten.slice(lines);
-    if (start < 0 || this.kept + lines > MAX_KEPT) return;
+    // Keep only what certainly matches the bytes: the file is read for anything else.
+    if (start < 0 || records.length !== lines || this.kept + lines > MAX_KEPT) return;
     this.chunks.push({ seq, start, end, records });
     this.kept += lines;
   }
