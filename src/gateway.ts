@@ -10,7 +10,6 @@ import type { Environment } from "./core/catalog.js";
 import type { UsageSink } from "./core/usage-record.js";
 import { createHandler } from "./http/handler.js";
 import type { Runtime } from "./http/runtime.js";
-import { MemoryUsageSink } from "./metering/memory-usage-sink.js";
 import { preloadEncodings } from "./metering/tokenizer.js";
 import { openUsageService } from "./metering/usage-service.js";
 import { openAuditService } from "./audit/audit-service.js";
@@ -43,7 +42,8 @@ export interface GatewayOptions {
 export interface Gateway {
   readonly url: string;
   readonly port: number;
-  readonly usage: UsageSink;
+  /** `GatewayOptions.usageSink`, which sees every usage record; none unless one was given. */
+  readonly usage: UsageSink | undefined;
   /** The store opened from `storage:` (also in RuntimeDeps); closed by close(). */
   readonly database: Database;
   config(): Config;
@@ -71,11 +71,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Member health (circuits, cool-downs) outlives reloads, like the connection pools.
   const routing = new RoutingState();
   const providers = createProviders(agent);
-  // Recent records in memory, for tests and in-process readers; the admin API reads the store.
-  const usage = options.usageSink ?? new MemoryUsageSink(2000);
+  // A copy of each record for an in-process reader (tests); the admin API reads the store.
+  const usage = options.usageSink;
   const { telemetry, prices } = first.config.platform;
   const metrics = new GatewayMetrics({ byConsumer: telemetry.metricsByConsumer, currency: prices.currency });
-  // Usage records: metrics, access log, then the outbox and the store; `usage` keeps recent ones in memory.
+  // Usage records: metrics, access log, then the outbox and the store (and `usage`, when given).
   const metering = await openUsageService(first.config, database, { metrics, log, config: () => runtime.config, also: usage }).catch(async (err: unknown) => {
     await database.close();
     throw err;

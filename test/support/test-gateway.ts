@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { startGateway, type Gateway, type GatewayOptions } from "../../src/gateway.js";
+import { MemoryUsageSink } from "../../src/metering/memory-usage-sink.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { writeConfigDir, type ConfigFolder } from "./config-dir.js";
 
@@ -25,6 +26,8 @@ export async function startTestGateway(folder: ConfigFolder, options: Partial<Ga
     host: "127.0.0.1",
     watch: false,
     logger: createLogger("debug", sink),
+    // Tests read the usage records of the requests they make.
+    usageSink: new MemoryUsageSink(),
     ...options,
   });
   return {
