@@ -3,17 +3,14 @@
  * in-process worker → SQLite). Two gateways on the same fake upstream, driven in alternating legs
  * so machine noise hits both alike. Run: node --import tsx bench/audit.ts (BENCH_SECONDS per leg, default 5).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { openDatabase } from "../src/store/database.js";
 import { benchConfigDir, BENCH_KEY } from "./bench-config.js";
+import { startProcess } from "./processes.js";
 import { cpuMicros } from "./proc-stats.js";
 import { sseLoad, type StreamResult } from "./sse-load.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 5);
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
 
@@ -27,18 +24,6 @@ const PROMPT = [
   "Summarise the situation and propose the next two steps for the support agent, in twenty words.",
 ].join(" ");
 
-function start(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  const lines = createInterface({ input: child.stdout! });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
-    lines.on("line", (line) => {
-      const match = pattern.exec(line);
-      if (match) resolve({ child, match });
-    });
-  });
-}
-
 function withAudit(dir: string, audit: Record<string, unknown>): string {
   const file = join(dir, "atrium.yaml");
   const platform = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
@@ -49,15 +34,15 @@ function withAudit(dir: string, audit: Record<string, unknown>): string {
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function main(): Promise<void> {
-  const upstream = await start(["bench/fake-upstream.ts"], /^(\d+)$/);
+  const upstream = await startProcess(["bench/fake-upstream.ts"], /^(\d+)$/);
   const upstreamUrl = `http://127.0.0.1:${upstream.match[1]}`;
   const dirs = {
     off: withAudit(benchConfigDir(upstreamUrl), { defaultMode: "off" }),
     redacted: withAudit(benchConfigDir(upstreamUrl), { defaultMode: "redacted", sampleRate: 0.05 }),
   };
   const gateways = {
-    off: await start(["src/cli/main.ts", "serve", "--config", dirs.off, "--port", "0"], /listening on (http:\/\/\S+)/),
-    redacted: await start(["src/cli/main.ts", "serve", "--config", dirs.redacted, "--port", "0"], /listening on (http:\/\/\S+)/),
+    off: await startProcess(["src/cli/main.ts", "serve", "--config", dirs.off, "--port", "0"], /listening on (http:\/\/\S+)/),
+    redacted: await startProcess(["src/cli/main.ts", "serve", "--config", dirs.redacted, "--port", "0"], /listening on (http:\/\/\S+)/),
   };
   const auth = { authorization: `Bearer ${BENCH_KEY}` };
   const body = (model: string) => JSON.stringify({ model, stream: true, messages: [{ role: "user", content: PROMPT }] });

@@ -8,6 +8,7 @@ import { benchConfigDir } from "./bench-config.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOGS = mkdtempSync(join(tmpdir(), "atrium-bench-logs-"));
+let started = 0;
 
 export interface Started {
   readonly child: ChildProcess;
@@ -19,7 +20,7 @@ export interface Started {
  * to the benchmark would stall whenever wrk (run synchronously) keeps it from reading.
  */
 export async function startProcess(args: string[], pattern: RegExp, typescript = true): Promise<Started> {
-  const out = join(LOGS, `${args[0]?.replace(/\W+/g, "-")}.log`);
+  const out = join(LOGS, `${++started}-${args[0]?.replace(/\W+/g, "-")}.log`);
   const fd = openSync(out, "w");
   const child = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], { cwd: ROOT, stdio: ["ignore", fd, "inherit"] });
   closeSync(fd);
