@@ -4,10 +4,9 @@ import { auditWorker } from "../audit/audit-service.js";
 import { StreamConsumer } from "../audit/queue/stream-consumer.js";
 import { startRetention } from "../audit/retention.js";
 import { AuditStore } from "../audit/store/audit-store.js";
-import { formatIssue } from "../config/issues.js";
-import { loadConfig } from "../config/load.js";
 import { createLogger } from "../observability/logger.js";
 import { openDatabase, type Database } from "../store/database.js";
+import { storeConfig } from "./store-config.js";
 
 export interface AuditWorkerOptions {
   readonly config: string;
@@ -22,13 +21,8 @@ export interface AuditWorkerOptions {
  */
 export async function auditWorkerCommand(o: AuditWorkerOptions): Promise<number> {
   // Upstream keys are not needed here; storage and the queue must resolve.
-  const loaded = loadConfig(o.config, { requireSecrets: false });
-  if (!loaded.ok) {
-    process.stderr.write(`atrium: the config in ${o.config} has ${loaded.issues.length} problem(s):\n`);
-    for (const issue of loaded.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    return 1;
-  }
-  const config = loaded.config;
+  const config = storeConfig(o.config);
+  if (!config) return 1;
   const audit = config.platform.audit;
   const queue = audit.queue;
   if (queue.kind !== "redis-streams") {

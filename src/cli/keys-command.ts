@@ -1,6 +1,4 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { formatIssue } from "../config/issues.js";
-import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/config.js";
 import { ENVIRONMENTS, type Environment } from "../core/catalog.js";
 import { GatewayError } from "../core/errors.js";
@@ -8,6 +6,7 @@ import { openDatabase } from "../store/database.js";
 import { KeyHasher } from "../store/keys/key-hash.js";
 import { resolveKeySecret } from "../store/keys/key-secret.js";
 import { DEFAULT_ROTATION_GRACE_SECONDS, KeyStore, type KeyInfo } from "../store/keys/key-store.js";
+import { storeConfig } from "./store-config.js";
 
 /**
  * `atrium keys …` is a file verb: it opens the config's `storage:` directly (the same database
@@ -80,13 +79,8 @@ export function registerKeysCommand(program: Command): void {
 }
 
 async function withKeys(configDir: string, run: (store: KeyStore, config: Config) => Promise<void>): Promise<number> {
-  const loaded = loadConfig(configDir, { requireSecrets: false });
-  if (!loaded.ok) {
-    process.stderr.write(`atrium: the config in ${configDir} has ${loaded.issues.length} problem(s):\n`);
-    for (const issue of loaded.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    return 1;
-  }
-  const { config } = loaded;
+  const config = storeConfig(configDir);
+  if (!config) return 1;
   const storage = config.platform.storage;
   if (storage.kind === "postgres" && storage.url === "") return fail("storage.url is empty: set the environment variable it names");
   let secret: Buffer;

@@ -1,5 +1,3 @@
-import { formatIssue } from "../config/issues.js";
-import { loadConfig } from "../config/load.js";
 import { GatewayError } from "../core/errors.js";
 import { priceBookOf } from "../metering/price-book.js";
 import { FORMATS, formatChargeback, formatUsage, type ReportFormat } from "../metering/report-format.js";
@@ -7,6 +5,7 @@ import { parsePeriod } from "../metering/report-period.js";
 import { chargebackReport, parseGrouping, usageReport } from "../metering/reports.js";
 import { openDatabase } from "../store/database.js";
 import { UsageStore } from "../store/usage/usage-store.js";
+import { storeConfig } from "./store-config.js";
 
 export interface ReportOptions {
   readonly config: string;
@@ -28,13 +27,8 @@ export async function reportCommand(kind: "usage" | "chargeback", o: ReportOptio
     return 2;
   }
   // Upstream keys are not needed to read the store; only `storage:` must resolve.
-  const loaded = loadConfig(o.config, { requireSecrets: false });
-  if (!loaded.ok) {
-    process.stderr.write(`atrium: the config in ${o.config} has ${loaded.issues.length} problem(s):\n`);
-    for (const issue of loaded.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    return 1;
-  }
-  const config = loaded.config;
+  const config = storeConfig(o.config);
+  if (!config) return 1;
   let database;
   try {
     const period = parsePeriod(o.from, o.to);
