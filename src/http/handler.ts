@@ -20,9 +20,7 @@ export function createHandler(deps: HttpDeps, log: Logger) {
       const error = asGatewayError(err);
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
       writeError(res, error, id);
-      const url = req.url ?? "/";
-      const q = url.indexOf("?");
-      deps.rejected?.({ requestId: id, method: req.method ?? "", path: (q < 0 ? url : url.slice(0, q)).slice(0, 200), status: error.status, code: error.code });
+      deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code });
     });
   };
 }
@@ -30,7 +28,7 @@ export function createHandler(deps: HttpDeps, log: Logger) {
 async function handle(req: IncomingMessage, res: ServerResponse, id: string, deps: HttpDeps, log: Logger): Promise<void> {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
-  const path = q < 0 ? url : url.slice(0, q);
+  const path = pathOf(url, q);
   const runtime = deps.runtime();
   const match = matchRoute(path, runtime.config.enabledRoutes);
   switch (match.kind) {
@@ -115,6 +113,11 @@ function context(
     route: undefined,
     responseHeaders: {},
   };
+}
+
+/** The URL without its query string (`q`: the index of `?`, when already found). */
+function pathOf(url: string, q = url.indexOf("?")): string {
+  return q < 0 ? url : url.slice(0, q);
 }
 
 function checkApiVersion(url: string, q: number, supported: readonly string[]): string {
