@@ -19,10 +19,10 @@ export interface Started {
  * Starts a process whose standard output goes to a file, as a log shipper would take it: a pipe
  * to the benchmark would stall whenever wrk (run synchronously) keeps it from reading.
  */
-export async function startProcess(args: string[], pattern: RegExp, typescript = true): Promise<Started> {
+export async function startProcess(args: string[], pattern: RegExp, typescript = true, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<Started> {
   const out = join(LOGS, `${++started}-${args[0]?.replace(/\W+/g, "-")}.log`);
   const fd = openSync(out, "w");
-  const child = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], { cwd: ROOT, stdio: ["ignore", fd, "inherit"] });
+  const child = spawn(process.execPath, [...nodeArgs, ...(typescript ? ["--import", "tsx"] : []), ...args], { cwd: ROOT, stdio: ["ignore", fd, "inherit"], env: { ...process.env, ...env } });
   closeSync(fd);
   let exited: number | null | undefined;
   child.once("exit", (code) => (exited = code));
@@ -37,13 +37,22 @@ export async function startProcess(args: string[], pattern: RegExp, typescript =
   throw new Error(`${args.join(" ")} did not start within 30 s; see ${out}`);
 }
 
-/** The fake upstream, then Atrium built and served from `dist/` on the bench config. */
-export async function startUpstreamAndGateway(): Promise<{ upstream: Started; upstreamUrl: string; gateway: Started; atriumUrl: string }> {
+/** The environment and node flags on the bin's `#!/usr/bin/env -S … node …` line: Atrium runs as `atrium` runs. */
+function binLine(): { env: Record<string, string>; flags: string[] } {
+  const words = (readFileSync(join(ROOT, "dist/cli/main.js"), "utf8").split("\n", 1)[0] ?? "").split(/\s+/);
+  const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]));
+  return { env, flags: words.filter((w) => w.startsWith("--")) };
+}
+
+/** The fake upstream, then Atrium built and served from `dist/` on the bench config (`nodeArgs`: flags for Atrium's node). */
+export async function startUpstreamAndGateway(nodeArgs: string[] = []): Promise<{ upstream: Started; upstreamUrl: string; gateway: Started; atriumUrl: string }> {
   const upstream = await startProcess(["bench/fake-upstream.ts"], /^(\d+)$/);
   const upstreamUrl = `http://127.0.0.1:${upstream.match[1]}`;
   // The built output, as `atrium serve` runs in production (no TypeScript loader in the process).
   const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) throw new Error("build failed");
-  const gateway = await startProcess(["dist/cli/main.js", "serve", "--config", benchConfigDir(upstreamUrl), "--port", "0"], /listening on (http:\/\/\S+)/, false);
+  const bin = binLine();
+  const args = ["dist/cli/main.js", "serve", "--config", benchConfigDir(upstreamUrl), "--port", "0"];
+  const gateway = await startProcess(args, /listening on (http:\/\/\S+)/, false, [...bin.flags, ...nodeArgs], bin.env);
   return { upstream, upstreamUrl, gateway, atriumUrl: gateway.match[1] as string };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 /** The slice of gpt-tokenizer's encoding API Atrium uses. */
@@ -5,20 +6,55 @@ interface Encoding {
   countTokens(text: string): number;
 }
 
+type EncodingName = "cl100k_base" | "o200k_base";
+
+interface GptEncodingClass {
+  getEncodingApi(name: EncodingName, ranks: () => readonly (string | readonly number[])[]): Encoding;
+}
+
 const require = createRequire(import.meta.url);
 const loaded = new Map<string, Encoding>();
 
 /**
- * Loads an encoding on first use: each one holds a large rank table in memory (tens of MiB), so a
- * gateway that only serves GPT-3.5/4 models never pays for o200k, and a `validate` never loads one.
+ * Loads an encoding on first use: each one holds a large rank table in memory, so a gateway that
+ * only serves GPT-3.5/4 models never pays for o200k, and a `validate` never loads one.
  */
-function load(name: "cl100k_base" | "o200k_base"): Encoding {
+function load(name: EncodingName): Encoding {
   let encoding = loaded.get(name);
   if (!encoding) {
-    encoding = require(`gpt-tokenizer/cjs/encoding/${name}`) as Encoding;
+    const { GptEncoding } = require("gpt-tokenizer/cjs/GptEncoding") as { GptEncoding: GptEncodingClass };
+    encoding = GptEncoding.getEncodingApi(name, () => readRanks(name));
     loaded.set(name, encoding);
   }
   return encoding;
+}
+
+/**
+ * The rank table from the package's `.tiktoken` file (`<base64 bytes> <rank>` per line) rather
+ * than its generated JavaScript module: compiling that module's array literals took ~7 MiB more
+ * memory for good, the same table and the same counts. A token that is not UTF-8 stays bytes.
+ */
+function readRanks(name: EncodingName): (string | number[])[] {
+  const text = readFileSync(require.resolve(`gpt-tokenizer/data/${name}.tiktoken`), "latin1");
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  const ranks: (string | number[])[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    const space = text.indexOf(" ", start);
+    if (space > start && space < end) {
+      const bytes = Buffer.from(text.slice(start, space), "base64");
+      let token: string | number[];
+      try {
+        token = utf8.decode(bytes);
+      } catch {
+        token = Array.from(bytes);
+      }
+      ranks[Number(text.slice(space + 1, end))] = token;
+    }
+    start = end + 1;
+  }
+  return ranks;
 }
 
 /** The encoding a model family uses; unknown models count with cl100k, the GPT-3.5/4 default. */

@@ -1,4 +1,4 @@
-import { Agent, request } from "undici";
+import { Agent, request } from "../net/undici.js";
 
 export type AttributeValue = string | number | boolean;
 

@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from "undici";
+import { request, type Dispatcher } from "../net/undici.js";
 import type { ClientCredentials } from "../core/catalog.js";
 import { GatewayError } from "../core/errors.js";
 import { isObject } from "../core/json.js";

@@ -1,4 +1,4 @@
-import { request } from "undici";
+import { request } from "../net/undici.js";
 import { GatewayError } from "../core/errors.js";
 import { usageFromOpenAI } from "../core/usage.js";
 import { isObject } from "../core/json.js";

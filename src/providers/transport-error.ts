@@ -1,4 +1,4 @@
-import { errors } from "undici";
+import { errors } from "../net/undici.js";
 import { GatewayError } from "../core/errors.js";
 
 /** Why routing aborted a request's signal when the pool's `timeouts.totalMs` ran out. */

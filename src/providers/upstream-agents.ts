@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from "undici";
+import { Agent, type Dispatcher } from "../net/undici.js";
 import { egressAllows } from "../config/egress-allow.js";
 import { GatewayError } from "../core/errors.js";
 

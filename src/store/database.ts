@@ -32,6 +32,9 @@ export async function openDatabase(settings: StorageSettings, baseDir = "."): Pr
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
+    // better-sqlite3 builds SQLite with a 16 MiB page cache; the gateway appends records and reads
+    // small ranges, and 2 MiB (SQLite's own default) holds that: ~15 MiB less resident under load.
+    sqlite.pragma("cache_size = -2000");
     db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
     rememberSqlite(db, sqlite);
   } else {

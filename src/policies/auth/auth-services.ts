@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Dispatcher } from "undici";
+import type { Dispatcher } from "../../net/undici.js";
 import type { Config } from "../../config/config.js";
 import type { Credential } from "../../core/context.js";
 import type { Database } from "../../store/database.js";

@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from "undici";
+import { request, type Dispatcher } from "../../net/undici.js";
 
 /** What jose's remote JWKS and our discovery need from HTTP: a GET answering a WHATWG Response. */
 export type IdpFetch = (url: string, init: { readonly signal: AbortSignal }) => Promise<Response>;
