@@ -10,8 +10,14 @@ export const BENCH_KEY = "bench-key-0123456789abcdef";
  */
 export function benchConfigDir(upstreamUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), "atrium-bench-"));
-  const deployments = ["bench-chat", "bench-stream-0", "bench-stream-5", "bench-embed"];
-  const outside: Record<string, string> = { chat: "bench-chat", "stream-0": "bench-stream-0", "stream-5": "bench-stream-5", embed: "bench-embed" };
+  const deployments = ["bench-chat", "bench-stream-0", "bench-stream-5", "bench-stream-5x100", "bench-embed"];
+  const outside: Record<string, string> = {
+    chat: "bench-chat",
+    "stream-0": "bench-stream-0",
+    "stream-5": "bench-stream-5",
+    "stream-5x100": "bench-stream-5x100",
+    embed: "bench-embed",
+  };
   const platform = {
     environment: "dev",
     resources: { up: { provider: "openai-compatible", endpoint: `${upstreamUrl}/v1` } },

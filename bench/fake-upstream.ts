@@ -1,12 +1,12 @@
 /**
  * A fast OpenAI-compatible upstream for the benchmark, run as its own process so its CPU is not
  * counted as Atrium's. The scenario is chosen by the platform deployment name in `model`:
- * `bench-chat` (JSON), `bench-stream-<gapMs>` (20 chunks, <gapMs> apart), `bench-embed`.
+ * `bench-chat` (JSON), `bench-stream-<gapMs>` (20 chunks, <gapMs> apart; `bench-stream-<gapMs>x<n>`:
+ * n chunks), `bench-embed`.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-const CHUNKS = 20;
 const usage = { prompt_tokens: 12, completion_tokens: 20, total_tokens: 32 };
 const completion = JSON.stringify({
   id: "chatcmpl-bench",
@@ -39,12 +39,14 @@ const server = createServer((req, res) => {
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(completion) });
       return res.end(completion);
     }
-    const gapMs = Number(model.slice("bench-stream-".length)) || 0;
+    const [gap, count] = model.slice("bench-stream-".length).split("x");
+    const gapMs = Number(gap) || 0;
+    const events = Number(count) || 20;
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     let sent = 0;
     const tick = (): void => {
       if (res.destroyed) return;
-      if (sent < CHUNKS) {
+      if (sent < events) {
         sent++;
         res.write(`data: ${base}\n\n`);
         if (gapMs > 0) setTimeout(tick, gapMs);

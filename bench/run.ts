@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { BENCH_KEY } from "./bench-config.js";
 import { startProcess, startUpstreamAndGateway } from "./processes.js";
-import { cpuMicros, rssMiB } from "./proc-stats.js";
+import { cpuMicros, resetPeakRss, rssMiB } from "./proc-stats.js";
 import { sseLoad } from "./sse-load.js";
 import { wrk, type LoadResult } from "./wrk.js";
 
@@ -62,17 +62,34 @@ async function main(): Promise<void> {
       cpu: perRequest(a),
     });
   };
-  for (const connections of [1, 16, 64]) await requestRow(`chat c=${connections}`, "/v1/chat/completions", chat("bench-chat"), chat("chat"), connections);
-  for (const gap of [0, 5]) {
+  let rssAt64: { now: number; peak: number } | undefined;
+  let peakBefore64 = 0;
+  for (const connections of [1, 16, 64]) {
+    // The peak of the c=64 leg alone: writing 5 to clear_refs resets the process's peak RSS.
+    if (connections === 64) {
+      peakBefore64 = rssMiB(pid).peak;
+      resetPeakRss(pid);
+    }
+    await requestRow(`chat c=${connections}`, "/v1/chat/completions", chat("bench-chat"), chat("chat"), connections);
+    if (connections === 64) rssAt64 = rssMiB(pid);
+  }
+  const perStream: Record<string, { bare: number; atrium: number }> = {};
+  for (const [gap, events] of [
+    [0, 20],
+    [5, 20],
+    [5, 100],
+  ] as const) {
+    const name = events === 20 ? `stream-${gap}` : `stream-${gap}x${events}`;
     const body = (model: string) => chat(model, { stream: true });
-    const d = await sseLoad(`${upstreamUrl}/v1/chat/completions`, body(`bench-stream-${gap}`), {}, 16, SECONDS);
-    const b = await measured(barePid, () => sseLoad(`${bareUrl}/v1/chat/completions`, body(`bench-stream-${gap}`), {}, 16, SECONDS));
-    const a = await measured(pid, () => sseLoad(`${atriumUrl}/v1/chat/completions`, body(`stream-${gap}`), auth, 16, SECONDS));
+    const d = await sseLoad(`${upstreamUrl}/v1/chat/completions`, body(`bench-${name}`), {}, 16, SECONDS);
+    const b = await measured(barePid, () => sseLoad(`${bareUrl}/v1/chat/completions`, body(`bench-${name}`), {}, 16, SECONDS));
+    const a = await measured(pid, () => sseLoad(`${atriumUrl}/v1/chat/completions`, body(name), auth, 16, SECONDS));
+    perStream[name] = { bare: b.cpu / Math.max(1, b.result.streams), atrium: a.cpu / Math.max(1, a.result.streams) };
     const s = (r: typeof d) => `${(r.streams / SECONDS).toFixed(0)} streams/s TTFT p50 ${r.ttftP50ms.toFixed(2)} p99 ${r.ttftP99ms.toFixed(2)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
     const perChunk = (m: { result: typeof d; cpu: number }) =>
       `${Math.round(m.cpu / Math.max(1, m.result.streams))} µs/stream, ${(m.cpu / Math.max(1, m.result.chunks)).toFixed(1)} µs/chunk`;
     rows.push({
-      scenario: `stream 20×${gap}ms c=16`,
+      scenario: `stream ${events}×${gap}ms c=16`,
       direct: s(d),
       bare: s(b.result),
       atrium: s(a.result),
@@ -80,6 +97,14 @@ async function main(): Promise<void> {
       bareCpu: perChunk(b),
       cpu: perChunk(a),
     });
+  }
+  {
+    // What one more chunk costs, the stream's own setup taken out: the 100-chunk stream against
+    // the 20-chunk one, both 5 ms apart.
+    const short = perStream["stream-5"] as { bare: number; atrium: number };
+    const long = perStream["stream-5x100"] as { bare: number; atrium: number };
+    const marginal = (k: "bare" | "atrium") => `${((long[k] - short[k]) / 80).toFixed(1)} µs per added chunk`;
+    rows.push({ scenario: "chunk, 5ms apart", direct: "", bare: "", atrium: "", added: "(100-chunk − 20-chunk) / 80", bareCpu: marginal("bare"), cpu: marginal("atrium") });
   }
   {
     const body = (model: string) => JSON.stringify({ model, input: "The quick brown fox jumps over the lazy dog" });
@@ -96,7 +121,8 @@ async function main(): Promise<void> {
   for (const r of all) {
     process.stdout.write(`${(Object.keys(header) as (keyof Row)[]).map((k) => r[k].padEnd(width(k))).join(" | ")}\n`);
   }
-  process.stdout.write(`\nAtrium RSS now ${rss.now.toFixed(0)} MiB, peak ${rss.peak.toFixed(0)} MiB; ${SECONDS}s per leg; node ${process.version}\n`);
+  const at64 = rssAt64 ? `at c=64 ${rssAt64.now.toFixed(0)} MiB (peak during that leg ${rssAt64.peak.toFixed(0)} MiB, before it ${peakBefore64.toFixed(0)} MiB); ` : "";
+  process.stdout.write(`\nAtrium RSS ${at64}at the end ${rss.now.toFixed(0)} MiB; ${SECONDS}s per leg; node ${process.version}\n`);
 }
 
 main().then(

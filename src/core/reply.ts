@@ -22,18 +22,40 @@ export interface Outcome {
 }
 
 type FinishHook = (outcome: Outcome) => void;
-type StreamTap = (events: AsyncIterable<SseEvent>, reply: Reply) => AsyncIterable<SseEvent>;
 
 /**
- * What a policy chain returns. A stream reply holds the upstream's events unread; taps wrap them
- * and `onFinish` hooks run exactly once, after the last byte or on abort, with the usage seen.
+ * A policy's view of a stream, called synchronously by the writer as events go out: no event
+ * waits on a promise per policy, and nothing is held. Watchers run in the order they were added
+ * (innermost policy first).
+ */
+export interface StreamWatcher {
+  /** Before `event` is written: the event to send on (itself or a changed copy), or undefined to drop it. */
+  pass?(event: SseEvent): SseEvent | undefined;
+  /** After the event was written (or dropped by a watcher), as the upstream sent it. */
+  seen?(event: SseEvent): void;
+  /**
+   * The upstream ended cleanly and the client has every event but not yet the stream's end
+   * (`[DONE]`), which waits for the returned promise: records are written ahead of it. A throw
+   * ends the stream with an error event instead.
+   */
+  end?(): void | Promise<void>;
+  /** Once, however the stream ended (clean, aborted, failed), before `onFinish` hooks run. */
+  close?(): void;
+}
+
+/**
+ * What a policy chain returns. A stream reply holds the upstream's events unread; watchers see
+ * them as they are written, and `onFinish` hooks run exactly once, after the last byte or on
+ * abort, with the usage seen.
  */
 export class Reply {
   usage: Usage | undefined;
   target: string | undefined;
   attempts = 1;
   private hooks: FinishHook[] = [];
+  private watchers: StreamWatcher[] = [];
   private finished = false;
+  private closed = false;
 
   private constructor(
     readonly status: number,
@@ -58,9 +80,36 @@ export class Reply {
     return this.eventSource;
   }
 
-  /** Wraps the event stream; taps must pass every event on without holding it. */
-  tap(tap: StreamTap): void {
-    if (this.eventSource) this.eventSource = tap(this.eventSource, this);
+  /** Adds a watcher to a stream reply (a JSON reply has no events to watch). */
+  watch(watcher: StreamWatcher): void {
+    if (this.eventSource) this.watchers.push(watcher);
+  }
+
+  /** The event to write for one upstream event, after every watcher's `pass`; undefined: none. */
+  pass(event: SseEvent): SseEvent | undefined {
+    let out: SseEvent | undefined = event;
+    for (let i = 0; i < this.watchers.length && out !== undefined; i++) {
+      const pass = (this.watchers[i] as StreamWatcher).pass;
+      if (pass) out = pass(out);
+    }
+    return out;
+  }
+
+  /** After an upstream event was written or dropped. */
+  seen(event: SseEvent): void {
+    for (const watcher of this.watchers) watcher.seen?.(event);
+  }
+
+  /** The upstream ended cleanly: every watcher's `end`, in order, each awaited. */
+  async ended(): Promise<void> {
+    for (const watcher of this.watchers) await watcher.end?.();
+  }
+
+  /** Every watcher's `close`, once; the writer calls it before `finish`. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const watcher of this.watchers) watcher.close?.();
   }
 
   onFinish(hook: FinishHook): void {

@@ -33,21 +33,28 @@ export async function writeReply(res: ServerResponse, reply: Reply, ctx: Request
   let errorCode: ErrorCode | undefined;
   let aborted = false;
   try {
-    for await (const event of events) {
+    for await (const upstream of events) {
       if (res.destroyed) {
         aborted = true;
         break;
       }
-      // Events parsed from one upstream read reach here in the same tick: corking until the next
-      // tick sends them in one syscall instead of one each, without delaying any of them.
-      if (res.writableCorked === 0) {
-        res.cork();
-        process.nextTick(uncork, res);
+      const event = reply.pass(upstream);
+      if (event !== undefined) {
+        // Events parsed from one upstream read reach here in the same tick: corking until the
+        // next tick sends them in one syscall instead of one each, without delaying any of them.
+        if (res.writableCorked === 0) {
+          res.cork();
+          process.nextTick(uncork, res);
+        }
+        const flowing = res.write(`data: ${event.data}\n\n`);
+        firstByteMs ??= performance.now() - ctx.startedAtMs;
+        reply.seen(upstream);
+        if (!flowing) await drained(res);
+      } else {
+        reply.seen(upstream);
       }
-      const flowing = res.write(`data: ${event.data}\n\n`);
-      firstByteMs ??= performance.now() - ctx.startedAtMs;
-      if (!flowing) await drained(res);
     }
+    if (!aborted && !res.destroyed) await reply.ended();
     if (res.destroyed) aborted = true;
     else res.end("data: [DONE]\n\n");
   } catch (err) {
@@ -60,6 +67,7 @@ export async function writeReply(res: ServerResponse, reply: Reply, ctx: Request
       res.end(`data: ${JSON.stringify(error.toJSON())}\n\n`);
     }
   }
+  reply.close();
   reply.finish(outcome(ctx, reply, 200, errorCode, true, firstByteMs, aborted));
 }
 

@@ -53,8 +53,8 @@ export function meterPolicy(sink: UsageSink, environment: Environment, observe?:
     };
     if (reply.isStream) {
       let firstByteMs: number | undefined;
-      reply.tap(
-        usageTap(ctx, model, {
+      reply.watch(
+        usageTap(ctx, model, reply, {
           first: () => (firstByteMs = performance.now() - ctx.startedAtMs),
           end: () => write(ended(ctx, reply, 200, true, firstByteMs)),
         }),

@@ -1,6 +1,6 @@
 import type { RequestContext } from "../core/context.js";
 import { isObject } from "../core/json.js";
-import type { Reply, SseEvent } from "../core/reply.js";
+import type { Reply, StreamWatcher } from "../core/reply.js";
 import { usageFromOpenAI } from "../core/usage.js";
 import { promptEstimate } from "./prompt-estimate.js";
 import { countTokens } from "./tokenizer.js";
@@ -22,46 +22,44 @@ export interface TapHooks {
  * it does not get it. Without one (or when the client leaves early) the tokenizer counts what
  * was delivered, so an aborted stream still pays for what it got.
  */
-export function usageTap(ctx: RequestContext, model: string, hooks: TapHooks = {}) {
-  return async function* tap(events: AsyncIterable<SseEvent>, reply: Reply): AsyncGenerator<SseEvent> {
-    let delivered = "";
-    let started = false;
-    try {
-      for await (const event of events) {
-        const json = event.json;
-        if (isObject(json) && json["usage"] !== undefined && json["usage"] !== null) {
-          reply.usage = usageFromOpenAI(json["usage"]);
-          if (!ctx.clientWantsUsage) {
-            const choices = json["choices"];
-            if (!Array.isArray(choices) || choices.length === 0) continue;
-            const { usage: _dropped, ...rest } = json;
-            if (!started) hooks.first?.();
-            started = true;
-            yield { data: JSON.stringify(rest), json: rest };
-            continue;
-          }
-        } else if (reply.usage === undefined && isObject(json)) {
-          delivered += deltaText(json["choices"]);
+export function usageTap(ctx: RequestContext, model: string, reply: Reply, hooks: TapHooks = {}): StreamWatcher {
+  let delivered = "";
+  let started = false;
+  const counted = (): void => {
+    if (reply.usage !== undefined) return;
+    const promptTokens = promptEstimate(ctx, model);
+    const completionTokens = countTokens(delivered, model);
+    reply.usage = { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens, cachedTokens: 0, source: "tokenizer" };
+  };
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    hooks.first?.();
+  };
+  return {
+    pass(event) {
+      const json = event.json;
+      if (isObject(json) && json["usage"] !== undefined && json["usage"] !== null) {
+        reply.usage = usageFromOpenAI(json["usage"]);
+        if (!ctx.clientWantsUsage) {
+          const choices = json["choices"];
+          if (!Array.isArray(choices) || choices.length === 0) return undefined;
+          const { usage: _dropped, ...rest } = json;
+          start();
+          return { data: JSON.stringify(rest), json: rest };
         }
-        if (!started) hooks.first?.();
-        started = true;
-        yield event;
+      } else if (reply.usage === undefined && isObject(json)) {
+        delivered += deltaText(json["choices"]);
       }
-    } finally {
-      if (reply.usage === undefined) {
-        const promptTokens = promptEstimate(ctx, model);
-        const completionTokens = countTokens(delivered, model);
-        reply.usage = {
-          promptTokens,
-          completionTokens,
-          totalTokens: promptTokens + completionTokens,
-          cachedTokens: 0,
-          source: "tokenizer",
-        };
-      }
-    }
+      start();
+      return event;
+    },
     // Reached only when the upstream ended and the client read it all: not on abort or error.
-    await hooks.end?.();
+    end() {
+      counted();
+      return hooks.end?.();
+    },
+    close: counted,
   };
 }
 

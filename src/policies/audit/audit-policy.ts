@@ -63,7 +63,7 @@ export function auditPolicy(config: Config, sink: AuditSink): Policy {
       return reply;
     }
     const capture = new StreamCapture();
-    reply.tap(auditTap(capture, mode !== "metadata", () => write({ status: 200, errorCode: undefined, aborted: false, reply, capture })));
+    reply.watch(auditTap(capture, mode !== "metadata", () => write({ status: 200, errorCode: undefined, aborted: false, reply, capture })));
     // Aborted or broken streams: recorded when they end, with what was delivered.
     reply.onFinish((o: Outcome) => void write({ status: o.status, errorCode: o.errorCode, aborted: o.aborted, reply, capture }).catch(() => {}));
     return reply;

@@ -1,5 +1,5 @@
 import { isObject } from "../../core/json.js";
-import type { Reply, SseEvent } from "../../core/reply.js";
+import type { StreamWatcher } from "../../core/reply.js";
 import { usageFromOpenAI } from "../../core/usage.js";
 import { deltaText } from "../../metering/usage-tap.js";
 import type { RecordedUsage } from "../../audit/audit-record.js";
@@ -15,38 +15,26 @@ export class StreamCapture {
 }
 
 /**
- * Passes every event on first and looks at it afterwards (when the next one is pulled), so no
- * event waits for the audit trail. Text is collected only when `collect`; `end` runs once the
- * upstream has ended and the client has every event, before the stream's `[DONE]`: the record is
- * written ahead before the response is complete. Aborts and failures skip `end` (onFinish records them).
+ * Looks at each event after it was written, so no event waits for the audit trail. Text is
+ * collected only when `collect`; `end` runs once the upstream has ended and the client has every
+ * event, before the stream's `[DONE]`: the record is written ahead before the response is
+ * complete. Aborts and failures skip `end` (onFinish records them).
  */
-export function auditTap(capture: StreamCapture, collect: boolean, end: () => Promise<void>) {
-  const look = (event: SseEvent): void => {
-    const json = event.json;
-    if (!isObject(json)) return;
-    const usage = json["usage"];
-    if (isObject(usage)) {
-      const u = usageFromOpenAI(usage);
-      if (u) capture.usage = { promptTokens: u.promptTokens, completionTokens: u.completionTokens, totalTokens: u.totalTokens };
-    }
-    if (collect) {
-      const text = deltaText(json["choices"]);
-      if (text !== "") capture.parts.push(text);
-    }
-  };
-  return async function* tap(events: AsyncIterable<SseEvent>, _reply: Reply): AsyncGenerator<SseEvent> {
-    let unseen: SseEvent | undefined;
-    try {
-      for await (const event of events) {
-        unseen = event;
-        yield event;
-        unseen = undefined;
-        look(event);
+export function auditTap(capture: StreamCapture, collect: boolean, end: () => Promise<void>): StreamWatcher {
+  return {
+    seen(event) {
+      const json = event.json;
+      if (!isObject(json)) return;
+      const usage = json["usage"];
+      if (isObject(usage)) {
+        const u = usageFromOpenAI(usage);
+        if (u) capture.usage = { promptTokens: u.promptTokens, completionTokens: u.completionTokens, totalTokens: u.totalTokens };
       }
-    } finally {
-      // The client left right after this one: it was delivered, so it belongs to the record.
-      if (unseen !== undefined) look(unseen);
-    }
-    await end();
+      if (collect) {
+        const text = deltaText(json["choices"]);
+        if (text !== "") capture.parts.push(text);
+      }
+    },
+    end,
   };
 }
