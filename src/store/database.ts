@@ -1,6 +1,4 @@
-import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
-import pg from "pg";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { rememberSqlite } from "./bulk-insert.js";
@@ -28,6 +26,8 @@ export async function openDatabase(settings: StorageSettings, baseDir = "."): Pr
   if (settings.kind === "sqlite") {
     const path = settings.path === ":memory:" ? ":memory:" : resolve(baseDir, settings.path);
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    // Each driver loads only where it is used: pg alone holds ~3 MiB of heap in a SQLite gateway.
+    const { default: BetterSqlite3 } = await import("better-sqlite3");
     const sqlite = new BetterSqlite3(path);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
@@ -40,6 +40,7 @@ export async function openDatabase(settings: StorageSettings, baseDir = "."): Pr
   } else {
     const schema = settings.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    const { default: pg } = await import("pg");
     const pool = new pg.Pool({
       connectionString: settings.url,
       max: 10,
