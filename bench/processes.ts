@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -52,7 +52,10 @@ export async function startUpstreamAndGateway(nodeArgs: string[] = []): Promise<
   const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) throw new Error("build failed");
   const bin = binLine();
-  const args = ["dist/cli/main.js", "serve", "--config", benchConfigDir(upstreamUrl), "--port", "0"];
+  const configDir = benchConfigDir(upstreamUrl);
+  // The config folder also holds the run's SQLite store and outboxes: gone when the bench ends.
+  process.once("exit", () => rmSync(configDir, { recursive: true, force: true }));
+  const args = ["dist/cli/main.js", "serve", "--config", configDir, "--port", "0"];
   const gateway = await startProcess(args, /listening on (http:\/\/\S+)/, false, [...bin.flags, ...nodeArgs], bin.env);
   return { upstream, upstreamUrl, gateway, atriumUrl: gateway.match[1] as string };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -26,6 +26,7 @@ export function wrk(url: string, body: string, headers: Record<string, string>, 
   ];
   writeFileSync(script, lines.join("\n"));
   const r = spawnSync("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, url], { encoding: "utf8" });
+  rmSync(dir, { recursive: true, force: true });
   const m = /RESULT (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stdout);
   if (!m) throw new Error(`wrk failed: ${r.stderr || r.stdout}`);
   const requests = Number(m[1]);
