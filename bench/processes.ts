@@ -37,9 +37,13 @@ export async function startProcess(args: string[], pattern: RegExp, typescript =
   throw new Error(`${args.join(" ")} did not start within 30 s; see ${out}`);
 }
 
-/** The environment and node flags on the bin's `#!/usr/bin/env -S … node …` line: Atrium runs as `atrium` runs. */
+/**
+ * The environment and node flags the `atrium` command starts node with: its second line is
+ * `//bin/true; exec env NAME=value … node --flag … "$0" "$@"`. Atrium runs as `atrium` runs.
+ */
 function binLine(): { env: Record<string, string>; flags: string[] } {
-  const words = (readFileSync(join(ROOT, "dist/cli/main.js"), "utf8").split("\n", 1)[0] ?? "").split(/\s+/);
+  const line = readFileSync(join(ROOT, "dist/cli/main.js"), "utf8").split("\n", 2)[1] ?? "";
+  const words = line.slice(line.indexOf("exec ") + 5).split(/\s+/);
   const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]));
   return { env, flags: words.filter((w) => w.startsWith("--")) };
 }
