@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openOutbox, type OutboxOptions } from "../../src/store/outbox/outbox.js";
@@ -209,6 +209,63 @@ test("a failing disk fails open: appends resolve, errors are counted, nothing ha
     assert.ok(s.rows.has("a"), "what reached the disk is stored");
   } finally {
     await outbox.close(0);
+    remove();
+  }
+});
+
+test("a cursor write torn by a crash: the other slot holds, and only the unacknowledged tail is replayed", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  const first = await openOutbox(options(dir, s.store));
+  for (let i = 0; i < 30; i++) {
+    await first.append({ id: `r${i}`, n: i });
+    // One stored batch (and one cursor write) per record.
+    await first.drain();
+  }
+  rmSync(join(dir, "LOCK"));
+  // The crash: the newest slot is half written.
+  const bytes = readFileSync(join(dir, "cursor"));
+  const slots = [bytes.subarray(0, 96).toString("latin1"), bytes.subarray(96, 192).toString("latin1")];
+  const seq = slots.map((t) => Number(/"seq":(\d+)/.exec(t)?.[1]));
+  const newest = (seq[0] as number) > (seq[1] as number) ? 0 : 1;
+  const torn = Buffer.from(bytes);
+  torn.fill(0x20, newest * 96 + 20, newest * 96 + 60);
+  writeFileSync(join(dir, "cursor"), torn);
+  const replayed = mapStore();
+  const second = await openOutbox(options(dir, replayed.store));
+  try {
+    await second.drain();
+    // The older slot is one batch behind: that one record comes again, nothing else.
+    assert.deepEqual([...replayed.rows.keys()], ["r29"]);
+  } finally {
+    await second.close();
+    await first.close(0).catch(() => undefined);
+    remove();
+  }
+});
+
+test("a cursor.json left by an earlier version is honoured, then replaced by the slotted cursor", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  const first = await openOutbox(options(dir, s.store));
+  for (let i = 0; i < 5; i++) await first.append({ id: `r${i}`, n: i });
+  await first.drain();
+  rmSync(join(dir, "LOCK"));
+  // What the earlier version wrote: everything up to the end of the segment acknowledged.
+  const segment = readdirSync(dir).find((f) => f.endsWith(".jsonl")) as string;
+  const size = readFileSync(join(dir, segment)).length;
+  rmSync(join(dir, "cursor"));
+  writeFileSync(join(dir, "cursor.json"), JSON.stringify({ segment: Number(segment.slice(0, 12)), offset: size }));
+  const replayed = mapStore();
+  const second = await openOutbox(options(dir, replayed.store));
+  try {
+    await second.append({ id: "r5", n: 5 });
+    await second.drain();
+    assert.deepEqual([...replayed.rows.keys()], ["r5"], "nothing acknowledged by cursor.json came again");
+    assert.ok(!readdirSync(dir).includes("cursor.json"), "superseded by the new cursor");
+  } finally {
+    await second.close();
+    await first.close(0).catch(() => undefined);
     remove();
   }
 });

@@ -4,7 +4,8 @@ import { LagMarks } from "./lag-marks.js";
 import { MemoryTail } from "./memory-tail.js";
 import { parseLines } from "./parse-lines.js";
 import type { Outbox, OutboxLog, OutboxOptions, OutboxRecord, OutboxStats } from "./outbox.js";
-import { segmentPath, writeCursor } from "./segment-files.js";
+import { CursorFile } from "./cursor-file.js";
+import { segmentPath } from "./segment-files.js";
 import { SegmentReader } from "./segment-reader.js";
 import { SegmentWriter } from "./segment-writer.js";
 
@@ -25,6 +26,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
   private readSeq: number;
   private readonly marks = new LagMarks();
   private readonly tail = new MemoryTail<T>();
+  private readonly cursor: CursorFile;
   private flushing = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private backoffMs = 0;
@@ -46,6 +48,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     this.batchSize = options.batchSize ?? 500;
     this.flushDelayMs = options.flushDelayMs ?? 200;
     this.reader = new SegmentReader(options.dir);
+    this.cursor = new CursorFile(options.dir);
     this.writer = new SegmentWriter(
       options.dir,
       writerSeq,
@@ -141,6 +144,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
       this.log.warn({ dir: this.options.dir, pending: this.counts.pending }, "outbox closed with records not yet stored; they are replayed on the next start");
     }
     this.released = true;
+    this.cursor.close();
     this.unlock();
   }
 
@@ -197,7 +201,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
       this.readSeq = this.sealed[0]?.seq ?? this.writer.seq;
       this.readOffset = 0;
       this.marks.acknowledged(this.readSeq, this.readOffset);
-      writeCursor(this.options.dir, { segment: this.readSeq, offset: 0 });
+      this.cursor.write({ segment: this.readSeq, offset: 0 });
       return true;
     }
     const kept = this.tail.at(this.readSeq, this.readOffset, this.batchSize);
@@ -208,7 +212,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
         if (this.released) return false;
       }
       this.acknowledge(kept.next, kept.records.length, kept.records.length);
-      writeCursor(this.options.dir, { segment: this.readSeq, offset: kept.next });
+      this.cursor.write({ segment: this.readSeq, offset: kept.next });
       return true;
     }
     const readEnd = kept.readUpTo === undefined ? end : Math.min(end, kept.readUpTo);
@@ -233,7 +237,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     if (records.length > 0) await this.options.store(records);
     if (this.released) return false;
     this.acknowledge(next, lines.length, records.length);
-    writeCursor(this.options.dir, { segment: this.readSeq, offset: next });
+    this.cursor.write({ segment: this.readSeq, offset: next });
     return true;
   }
 

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { FileOutbox, unlinkQuietly } from "./file-outbox.js";
-import { acquireLock, listSegments, readCursor, segmentPath } from "./segment-files.js";
+import { readCursor } from "./cursor-file.js";
+import { acquireLock, listSegments, segmentPath } from "./segment-files.js";
 import type { FsyncPolicy } from "./segment-writer.js";
 
 export type { FsyncPolicy } from "./segment-writer.js";

@@ -1,19 +1,12 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
  * On-disk layout of an outbox directory: numbered segment files of JSON lines, written in
- * order, plus `cursor.json`, how far the store has acknowledged. Everything before the cursor
- * may be deleted; everything after it is replayed on start.
+ * order, plus the cursor (`cursor-file.ts`), how far the store has acknowledged. Everything
+ * before the cursor may be deleted; everything after it is replayed on start.
  */
 const SEGMENT = /^(\d{12})\.jsonl$/;
-const CURSOR = "cursor.json";
-
-export interface Cursor {
-  readonly segment: number;
-  /** Byte offset of the first unacknowledged line in `segment`. */
-  readonly offset: number;
-}
 
 export function segmentPath(dir: string, seq: number): string {
   return join(dir, `${String(seq).padStart(12, "0")}.jsonl`);
@@ -27,29 +20,6 @@ export function listSegments(dir: string): Array<{ seq: number; size: number }> 
     if (m) out.push({ seq: Number(m[1]), size: statSync(join(dir, name)).size });
   }
   return out.sort((a, b) => a.seq - b.seq);
-}
-
-/** A missing or unreadable cursor means "replay everything": duplicates are harmless, loss is not. */
-export function readCursor(dir: string): Cursor | undefined {
-  try {
-    const raw: unknown = JSON.parse(readFileSync(join(dir, CURSOR), "utf8"));
-    if (typeof raw !== "object" || raw === null) return undefined;
-    const { segment, offset } = raw as Record<string, unknown>;
-    if (!Number.isSafeInteger(segment) || !Number.isSafeInteger(offset)) return undefined;
-    return { segment: segment as number, offset: offset as number };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Written to a temporary name and renamed, so a crash leaves the old cursor or the new one.
- * Synchronous, like segment writes: a few page-cache operations per stored batch.
- */
-export function writeCursor(dir: string, cursor: Cursor): void {
-  const tmp = join(dir, `${CURSOR}.tmp`);
-  writeFileSync(tmp, JSON.stringify(cursor));
-  renameSync(tmp, join(dir, CURSOR));
 }
 
 /**
