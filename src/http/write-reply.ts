@@ -39,6 +39,7 @@ export async function writeReply(res: ServerResponse, reply: Reply, ctx: Request
         break;
       }
       const event = reply.pass(upstream);
+      let flowing = true;
       if (event !== undefined) {
         // Events parsed from one upstream read reach here in the same tick: corking until the
         // next tick sends them in one syscall instead of one each, without delaying any of them.
@@ -46,13 +47,11 @@ export async function writeReply(res: ServerResponse, reply: Reply, ctx: Request
           res.cork();
           process.nextTick(uncork, res);
         }
-        const flowing = res.write(`data: ${event.data}\n\n`);
+        flowing = res.write(`data: ${event.data}\n\n`);
         firstByteMs ??= performance.now() - ctx.startedAtMs;
-        reply.seen(upstream);
-        if (!flowing) await drained(res);
-      } else {
-        reply.seen(upstream);
       }
+      reply.seen(upstream);
+      if (!flowing) await drained(res);
     }
     if (!aborted && !res.destroyed) await reply.ended();
     if (res.destroyed) aborted = true;
