@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openOutbox, type OutboxOptions } from "../../src/store/outbox/outbox.js";
+import { openOutbox, type Outbox, type OutboxOptions } from "../../src/store/outbox/outbox.js";
 
 interface Item {
   id: string;
@@ -41,6 +41,30 @@ function tempDir(): { dir: string; remove(): void } {
 
 function options(dir: string, store: (b: readonly Item[]) => Promise<void>, extra: Partial<OutboxOptions<Item>> = {}): OutboxOptions<Item> {
   return { dir, parse, store, flushDelayMs: 10, ...extra };
+}
+
+/**
+ * A kill of `first` (its handle dropped without close(), so segments, cursor and lock stay), then
+ * `crash` done to its files, then a new outbox on the same directory storing into `store`:
+ * `check` runs on it; both are closed and the directory removed afterwards.
+ */
+async function reopenAfterKill(
+  t: { dir: string; remove(): void },
+  first: Outbox<Item>,
+  store: (b: readonly Item[]) => Promise<void>,
+  check: (second: Outbox<Item>) => Promise<void>,
+  crash: () => void = () => {},
+): Promise<void> {
+  rmSync(join(t.dir, "LOCK"));
+  crash();
+  const second = await openOutbox(options(t.dir, store));
+  try {
+    await check(second);
+  } finally {
+    await second.close();
+    await first.close(0).catch(() => undefined);
+    t.remove();
+  }
 }
 
 const segments = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".jsonl"));
@@ -158,24 +182,17 @@ test("a second process cannot open an outbox directory in use", async () => {
 });
 
 test("the cursor survives a restart: stored records are not replayed again", async () => {
-  const { dir, remove } = tempDir();
+  const t = tempDir();
   const s = mapStore();
-  const first = await openOutbox(options(dir, s.store));
+  const first = await openOutbox(options(t.dir, s.store));
   await Promise.all(Array.from({ length: 20 }, (_, i) => first.append({ id: `r${i}`, n: i })));
   await first.drain();
-  // Simulate a kill: drop the handle without close(), so the segment and cursor stay as they are.
   const stored = s.batches.reduce((a, b) => a + b, 0);
-  rmSync(join(dir, "LOCK"));
-  const second = await openOutbox(options(dir, s.store));
-  try {
+  await reopenAfterKill(t, first, s.store, async (second) => {
     assert.equal(second.stats().pendingRecords, 0);
     await second.drain();
     assert.equal(s.batches.reduce((a, b) => a + b, 0), stored, "nothing was sent twice");
-  } finally {
-    await second.close();
-    await first.close(0).catch(() => undefined);
-    remove();
-  }
+  });
 });
 
 test("close gives up on a store that never answers and leaves the records for the next start", async () => {
@@ -214,58 +231,62 @@ test("a failing disk fails open: appends resolve, errors are counted, nothing ha
 });
 
 test("a cursor write torn by a crash: the other slot holds, and only the unacknowledged tail is replayed", async () => {
-  const { dir, remove } = tempDir();
+  const t = tempDir();
   const s = mapStore();
-  const first = await openOutbox(options(dir, s.store));
+  const first = await openOutbox(options(t.dir, s.store));
   for (let i = 0; i < 30; i++) {
     await first.append({ id: `r${i}`, n: i });
     // One stored batch (and one cursor write) per record.
     await first.drain();
   }
-  rmSync(join(dir, "LOCK"));
   // The crash: the newest slot is half written.
-  const bytes = readFileSync(join(dir, "cursor"));
-  const slots = [bytes.subarray(0, 96).toString("latin1"), bytes.subarray(96, 192).toString("latin1")];
-  const seq = slots.map((t) => Number(/"seq":(\d+)/.exec(t)?.[1]));
-  const newest = (seq[0] as number) > (seq[1] as number) ? 0 : 1;
-  const torn = Buffer.from(bytes);
-  torn.fill(0x20, newest * 96 + 20, newest * 96 + 60);
-  writeFileSync(join(dir, "cursor"), torn);
+  const tear = (): void => {
+    const bytes = readFileSync(join(t.dir, "cursor"));
+    const slots = [bytes.subarray(0, 96).toString("latin1"), bytes.subarray(96, 192).toString("latin1")];
+    const seq = slots.map((text) => Number(/"seq":(\d+)/.exec(text)?.[1]));
+    const newest = (seq[0] as number) > (seq[1] as number) ? 0 : 1;
+    const torn = Buffer.from(bytes);
+    torn.fill(0x20, newest * 96 + 20, newest * 96 + 60);
+    writeFileSync(join(t.dir, "cursor"), torn);
+  };
   const replayed = mapStore();
-  const second = await openOutbox(options(dir, replayed.store));
-  try {
-    await second.drain();
-    // The older slot is one batch behind: that one record comes again, nothing else.
-    assert.deepEqual([...replayed.rows.keys()], ["r29"]);
-  } finally {
-    await second.close();
-    await first.close(0).catch(() => undefined);
-    remove();
-  }
+  await reopenAfterKill(
+    t,
+    first,
+    replayed.store,
+    async (second) => {
+      await second.drain();
+      // The older slot is one batch behind: that one record comes again, nothing else.
+      assert.deepEqual([...replayed.rows.keys()], ["r29"]);
+    },
+    tear,
+  );
 });
 
 test("a cursor.json left by an earlier version is honoured, then replaced by the slotted cursor", async () => {
-  const { dir, remove } = tempDir();
+  const t = tempDir();
   const s = mapStore();
-  const first = await openOutbox(options(dir, s.store));
+  const first = await openOutbox(options(t.dir, s.store));
   for (let i = 0; i < 5; i++) await first.append({ id: `r${i}`, n: i });
   await first.drain();
-  rmSync(join(dir, "LOCK"));
   // What the earlier version wrote: everything up to the end of the segment acknowledged.
-  const segment = readdirSync(dir).find((f) => f.endsWith(".jsonl")) as string;
-  const size = readFileSync(join(dir, segment)).length;
-  rmSync(join(dir, "cursor"));
-  writeFileSync(join(dir, "cursor.json"), JSON.stringify({ segment: Number(segment.slice(0, 12)), offset: size }));
+  const downgrade = (): void => {
+    const segment = readdirSync(t.dir).find((f) => f.endsWith(".jsonl")) as string;
+    const size = readFileSync(join(t.dir, segment)).length;
+    rmSync(join(t.dir, "cursor"));
+    writeFileSync(join(t.dir, "cursor.json"), JSON.stringify({ segment: Number(segment.slice(0, 12)), offset: size }));
+  };
   const replayed = mapStore();
-  const second = await openOutbox(options(dir, replayed.store));
-  try {
-    await second.append({ id: "r5", n: 5 });
-    await second.drain();
-    assert.deepEqual([...replayed.rows.keys()], ["r5"], "nothing acknowledged by cursor.json came again");
-    assert.ok(!readdirSync(dir).includes("cursor.json"), "superseded by the new cursor");
-  } finally {
-    await second.close();
-    await first.close(0).catch(() => undefined);
-    remove();
-  }
+  await reopenAfterKill(
+    t,
+    first,
+    replayed.store,
+    async (second) => {
+      await second.append({ id: "r5", n: 5 });
+      await second.drain();
+      assert.deepEqual([...replayed.rows.keys()], ["r5"], "nothing acknowledged by cursor.json came again");
+      assert.ok(!readdirSync(t.dir).includes("cursor.json"), "superseded by the new cursor");
+    },
+    downgrade,
+  );
 });
