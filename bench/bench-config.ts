@@ -4,6 +4,11 @@ import { join } from "node:path";
 
 export const BENCH_KEY = "bench-key-0123456789abcdef";
 
+/** The benchmark's chat request body for `model` (an outside or a platform deployment name). */
+export function chatBody(model: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ model, messages: [{ role: "user", content: "Say twenty words." }], ...extra });
+}
+
 /**
  * The benchmark's platform: one openai-compatible resource (the fake upstream), one consumer with
  * every outside name the scenarios use, and the full policy chain switched on.

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
-import { BENCH_KEY } from "./bench-config.js";
+import { BENCH_KEY, chatBody as chat } from "./bench-config.js";
 import { startUpstreamAndGateway } from "./processes.js";
 import { sseLoad } from "./sse-load.js";
 import { wrk } from "./wrk.js";
@@ -31,7 +31,6 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "atrium-profile-"));
   const { upstream, gateway, atriumUrl } = await startUpstreamAndGateway(["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   const auth = { authorization: `Bearer ${BENCH_KEY}` };
-  const chat = (model: string, extra = {}) => JSON.stringify({ model, messages: [{ role: "user", content: "Say twenty words." }], ...extra });
   const url = `${atriumUrl}/v1/chat/completions`;
   if (scenario === "chat") wrk(url, chat("chat"), auth, 16, seconds);
   else if (scenario === "embed") wrk(`${atriumUrl}/v1/embeddings`, JSON.stringify({ model: "embed", input: "The quick brown fox" }), auth, 16, seconds);

@@ -5,7 +5,7 @@
  * Bounded in time (BENCH_SECONDS per leg, default 5).
  */
 import { spawnSync } from "node:child_process";
-import { BENCH_KEY } from "./bench-config.js";
+import { BENCH_KEY, chatBody as chat } from "./bench-config.js";
 import { startProcess, startUpstreamAndGateway } from "./processes.js";
 import { cpuMicros, resetPeakRss, rssMiB } from "./proc-stats.js";
 import { sseLoad } from "./sse-load.js";
@@ -31,7 +31,6 @@ async function main(): Promise<void> {
   const barePid = bare.child.pid as number;
   const pid = gateway.child.pid as number;
   const auth = { authorization: `Bearer ${BENCH_KEY}` };
-  const chat = (model: string, extra = {}) => JSON.stringify({ model, messages: [{ role: "user", content: "Say twenty words." }], ...extra });
   const rows: Row[] = [];
   const fmt = (r: LoadResult) => `${Math.round(r.rps)} req/s p50 ${r.p50ms.toFixed(2)} p99 ${r.p99ms.toFixed(2)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
   /** Runs `load` and returns its result with the CPU `pid` spent meanwhile. */

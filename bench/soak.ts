@@ -4,7 +4,7 @@
  * request and RSS after every slice, then whether RSS stayed flat (last minute against the first
  * minute after warm-up). Loopback only; stops by itself.
  */
-import { BENCH_KEY } from "./bench-config.js";
+import { BENCH_KEY, chatBody } from "./bench-config.js";
 import { startUpstreamAndGateway } from "./processes.js";
 import { cpuMicros, rssMiB } from "./proc-stats.js";
 import { wrk } from "./wrk.js";
@@ -15,7 +15,7 @@ const SLICE_SECONDS = 10;
 async function main(): Promise<void> {
   const { upstream, gateway, atriumUrl } = await startUpstreamAndGateway();
   const pid = gateway.child.pid as number;
-  const body = JSON.stringify({ model: "chat", messages: [{ role: "user", content: "Say twenty words." }] });
+  const body = chatBody("chat");
   const samples: number[] = [];
   const slices = Math.max(2, Math.round((MINUTES * 60) / SLICE_SECONDS));
   try {
