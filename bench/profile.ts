@@ -1,7 +1,8 @@
 /**
  * `npm run bench:profile -- <scenario> [seconds]`: Atrium under one benchmark scenario with
  * `--cpu-prof`, then the functions and packages that took the most CPU, by self time. Scenarios:
- * chat (c=16), stream-0 and stream-5 (20 chunks, 0 or 5 ms apart, 16 streams), embed (c=16).
+ * chat (c=16), stream-0 and stream-5 (20 chunks, 0 or 5 ms apart, 16 streams), stream-5x100 (100
+ * chunks, 5 ms apart, 16 streams), embed (c=16).
  * The profile is kept for Chrome DevTools; its path is printed. Loopback only; stops by itself.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -34,8 +35,8 @@ async function main(): Promise<void> {
   const url = `${atriumUrl}/v1/chat/completions`;
   if (scenario === "chat") wrk(url, chat("chat"), auth, 16, seconds);
   else if (scenario === "embed") wrk(`${atriumUrl}/v1/embeddings`, JSON.stringify({ model: "embed", input: "The quick brown fox" }), auth, 16, seconds);
-  else if (scenario === "stream-0" || scenario === "stream-5") await sseLoad(url, chat(scenario, { stream: true }), auth, 16, seconds);
-  else throw new Error(`unknown scenario ${scenario}: chat, stream-0, stream-5 or embed`);
+  else if (["stream-0", "stream-5", "stream-5x100"].includes(scenario)) await sseLoad(url, chat(scenario, { stream: true }), auth, 16, seconds);
+  else throw new Error(`unknown scenario ${scenario}: chat, stream-0, stream-5, stream-5x100 or embed`);
   gateway.child.kill("SIGTERM");
   await once(gateway.child, "exit");
   upstream.child.kill("SIGTERM");

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "./errors.js";
+import type { EventStream } from "./event-stream.js";
 import type { Usage } from "./usage.js";
 
 /** One Server-Sent Event as it goes on the wire: `data` verbatim, `json` parsed when someone needed it. */
@@ -44,8 +45,8 @@ export interface StreamWatcher {
 }
 
 /**
- * What a policy chain returns. A stream reply holds the upstream's events unread; watchers see
- * them as they are written, and `onFinish` hooks run exactly once, after the last byte or on
+ * What a policy chain returns. A stream reply holds the upstream's events not yet started; watchers
+ * see them as they are written, and `onFinish` hooks run exactly once, after the last byte or on
  * abort, with the usage seen.
  */
 export class Reply {
@@ -61,14 +62,14 @@ export class Reply {
     readonly status: number,
     readonly headers: Record<string, string>,
     readonly body: string | undefined,
-    private eventSource: AsyncIterable<SseEvent> | undefined,
+    private eventSource: EventStream | undefined,
   ) {}
 
   static json(status: number, body: string, headers: Record<string, string> = {}): Reply {
     return new Reply(status, headers, body, undefined);
   }
 
-  static stream(events: AsyncIterable<SseEvent>, headers: Record<string, string> = {}): Reply {
+  static stream(events: EventStream, headers: Record<string, string> = {}): Reply {
     return new Reply(200, headers, undefined, events);
   }
 
@@ -76,7 +77,7 @@ export class Reply {
     return this.eventSource !== undefined;
   }
 
-  get events(): AsyncIterable<SseEvent> | undefined {
+  get events(): EventStream | undefined {
     return this.eventSource;
   }
 

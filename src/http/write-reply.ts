@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { RequestContext } from "../core/context.js";
 import { asGatewayError, type ErrorCode } from "../core/errors.js";
+import type { EventStream } from "../core/event-stream.js";
 import type { Reply } from "../core/reply.js";
 
 export interface WriteLog {
@@ -8,8 +9,8 @@ export interface WriteLog {
 }
 
 /**
- * Sends a reply. JSON goes out in one write; a stream goes event by event as the upstream yields
- * them, waiting for the socket to drain (backpressure). A failure after the first byte ends the
+ * Sends a reply. JSON goes out in one write; a stream goes event by event as the upstream pushes
+ * them, pausing it while the socket drains (backpressure). A failure after the first byte ends the
  * stream with an error event and no `[DONE]`. `finish` runs once either way, with what was seen.
  */
 export async function writeReply(res: ServerResponse, reply: Reply, ctx: RequestContext, log: WriteLog): Promise<void> {
@@ -29,45 +30,92 @@ export async function writeReply(res: ServerResponse, reply: Reply, ctx: Request
   headers["cache-control"] = "no-cache";
   headers["x-accel-buffering"] = "no";
   res.writeHead(200, headers);
-  let firstByteMs: number | undefined;
-  let errorCode: ErrorCode | undefined;
-  let aborted = false;
-  try {
-    for await (const upstream of events) {
-      if (res.destroyed) {
-        aborted = true;
-        break;
-      }
-      const event = reply.pass(upstream);
-      let flowing = true;
-      if (event !== undefined) {
-        // Events parsed from one upstream read reach here in the same tick: corking until the
-        // next tick sends them in one syscall instead of one each, without delaying any of them.
-        if (res.writableCorked === 0) {
-          res.cork();
-          process.nextTick(uncork, res);
-        }
-        flowing = res.write(`data: ${event.data}\n\n`);
-        firstByteMs ??= performance.now() - ctx.startedAtMs;
-      }
-      reply.seen(upstream);
-      if (!flowing) await drained(res);
-    }
-    if (!aborted && !res.destroyed) await reply.ended();
-    if (res.destroyed) aborted = true;
-    else res.end("data: [DONE]\n\n");
-  } catch (err) {
-    if (res.destroyed || ctx.signal.aborted) {
-      aborted = true;
-    } else {
-      const error = asGatewayError(err);
-      errorCode = error.code;
-      log.error({ requestId: ctx.id, code: error.code, cause: describe(error.detail.cause ?? err) }, "stream failed after the first byte");
-      res.end(`data: ${JSON.stringify(error.toJSON())}\n\n`);
-    }
-  }
+  const { firstByteMs, errorCode, aborted } = await pump(res, reply, events, ctx, log);
   reply.close();
   reply.finish(outcome(ctx, reply, 200, errorCode, true, firstByteMs, aborted));
+}
+
+interface Pumped {
+  firstByteMs: number | undefined;
+  errorCode: ErrorCode | undefined;
+  aborted: boolean;
+}
+
+/**
+ * Writes each event in the tick the upstream read brought it, through the watchers; a full socket
+ * pauses the stream until it drains. Resolves once the stream is over: `[DONE]` written after the
+ * watchers' `end`, an error event written, or the client gone (the upstream is then cancelled).
+ */
+function pump(res: ServerResponse, reply: Reply, events: EventStream, ctx: RequestContext, log: WriteLog): Promise<Pumped> {
+  return new Promise((resolve) => {
+    const state: Pumped = { firstByteMs: undefined, errorCode: undefined, aborted: false };
+    let over = false;
+    const done = (): void => {
+      if (over) return;
+      over = true;
+      res.off("close", onClose);
+      res.off("drain", onDrain);
+      resolve(state);
+    };
+    const fail = (err: unknown): void => {
+      if (over) return;
+      if (res.destroyed || ctx.signal.aborted) {
+        state.aborted = true;
+      } else {
+        const error = asGatewayError(err);
+        state.errorCode = error.code;
+        log.error({ requestId: ctx.id, code: error.code, cause: describe(error.detail.cause ?? err) }, "stream failed after the first byte");
+        res.end(`data: ${JSON.stringify(error.toJSON())}\n\n`);
+      }
+      done();
+    };
+    const onClose = (): void => {
+      if (over || res.writableFinished) return;
+      // The client went away: stop reading the upstream.
+      state.aborted = true;
+      events.cancel();
+      done();
+    };
+    const onDrain = (): void => events.resume();
+    res.on("close", onClose);
+    res.on("drain", onDrain);
+    events.start({
+      event(upstream) {
+        if (over) return;
+        if (res.destroyed) return onClose();
+        try {
+          const event = reply.pass(upstream);
+          if (event !== undefined) {
+            // Events parsed from one upstream read come in the same tick: corking until the next
+            // tick sends them in one syscall instead of one each, without delaying any of them.
+            if (res.writableCorked === 0) {
+              res.cork();
+              process.nextTick(uncork, res);
+            }
+            if (!res.write(`data: ${event.data}\n\n`)) events.pause();
+            state.firstByteMs ??= performance.now() - ctx.startedAtMs;
+          }
+          reply.seen(upstream);
+        } catch (err) {
+          events.cancel();
+          fail(err);
+        }
+      },
+      end() {
+        if (over) return;
+        reply.ended().then(
+          () => {
+            if (over) return;
+            if (res.destroyed) state.aborted = true;
+            else res.end("data: [DONE]\n\n");
+            done();
+          },
+          fail,
+        );
+      },
+      error: fail,
+    });
+  });
 }
 
 function outcome(ctx: RequestContext, reply: Reply, status: number, errorCode: ErrorCode | undefined, streamed: boolean, firstByteMs: number | undefined, aborted: boolean) {
@@ -86,18 +134,6 @@ function outcome(ctx: RequestContext, reply: Reply, status: number, errorCode: E
 
 function uncork(res: ServerResponse): void {
   res.uncork();
-}
-
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
 }
 
 export function describe(err: unknown): string {

@@ -2,7 +2,7 @@ import type { PoolTimeouts, ProviderKind, Target } from "../core/catalog.js";
 import type { Operation } from "../core/context.js";
 import type { GatewayError } from "../core/errors.js";
 import type { JsonObject } from "../core/json.js";
-import type { SseEvent } from "../core/reply.js";
+import type { EventStream } from "../core/event-stream.js";
 import type { Usage } from "../core/usage.js";
 
 export interface ProviderCall {
@@ -29,8 +29,8 @@ export type UpstreamResult =
     }
   | {
       readonly kind: "stream";
-      /** OpenAI-shaped chunks; iterating it pulls from the upstream (backpressure). */
-      readonly events: AsyncIterable<SseEvent>;
+      /** OpenAI-shaped chunks, pushed once started; pausing it pauses the upstream (backpressure). */
+      readonly events: EventStream;
       readonly headers: Readonly<Record<string, string>>;
     };
 

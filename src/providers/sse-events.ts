@@ -1,58 +1,110 @@
-import { createParser } from "eventsource-parser";
+import type { Readable } from "node:stream";
+import { createParser, type EventSourceParser } from "eventsource-parser";
 import { GatewayError } from "../core/errors.js";
+import type { EventSink, EventStream } from "../core/event-stream.js";
 import { isObject } from "../core/json.js";
 import type { SseEvent } from "../core/reply.js";
 import { openAIError } from "./openai-errors.js";
 import { transportError } from "./transport-error.js";
 
 /**
- * Turns an upstream SSE body into events as they arrive. Pulling the next event pulls the next
- * body chunk, so backpressure reaches the upstream socket. A body that ends without `[DONE]`, an
- * event that is not JSON, or an error event all throw: a broken stream must never look complete.
+ * An upstream SSE body as events pushed to a sink in the read that brought them: no promise or
+ * queue per event. `pause` pauses the body, so backpressure reaches the upstream socket. A body
+ * that ends without `[DONE]`, an event that is not JSON, or an error event all fail the stream: a
+ * broken stream must never look complete.
  */
-export async function* sseEvents(body: AsyncIterable<Uint8Array>, signal: AbortSignal): AsyncGenerator<SseEvent> {
-  const ready: SseEvent[] = [];
-  let done = false;
-  let malformed: string | undefined;
-  const parser = createParser({
-    onEvent(event) {
-      if (done) return;
-      if (event.data === "[DONE]") {
-        done = true;
-        return;
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(event.data);
-      } catch {
-        malformed ??= "The upstream sent an event that is not JSON.";
-        return;
-      }
-      ready.push({ data: event.data, json });
-    },
-  });
-  const decoder = new TextDecoder();
-  try {
-    for await (const chunk of body) {
-      parser.feed(decoder.decode(chunk, { stream: true }));
-      for (let i = 0; i < ready.length; i++) {
-        const event = ready[i] as SseEvent;
-        if (isObject(event.json) && event.json["error"] !== undefined) throw streamedError(event.data);
-        yield event;
-      }
-      ready.length = 0;
-      if (malformed) throw new GatewayError("upstream_error", malformed, { retryable: true });
-      // After [DONE] the body is read to its end rather than abandoned: leaving early destroys the
-      // socket and costs an AbortError (with its stack) per stream.
-    }
-  } catch (err) {
-    if (err instanceof GatewayError) throw err;
-    // A socket that fails after [DONE] has already delivered everything.
-    if (done) return;
-    throw transportError(err, signal);
+export function sseEvents(body: Readable, signal: AbortSignal): EventStream {
+  return new SseBodyStream(body, signal);
+}
+
+class SseBodyStream implements EventStream {
+  private sink: EventSink | undefined;
+  private readonly parser: EventSourceParser;
+  private readonly decoder = new TextDecoder();
+  /** `[DONE]` came: the rest of the body is read to its end and ignored. */
+  private done = false;
+  /** end, error or cancel happened: nothing more goes to the sink. */
+  private settled = false;
+
+  constructor(
+    private readonly body: Readable,
+    private readonly signal: AbortSignal,
+  ) {
+    this.parser = createParser({ onEvent: (event) => this.onEvent(event.data) });
   }
-  if (done) return;
-  throw new GatewayError("upstream_error", "The upstream stream ended before it was complete.", { retryable: true });
+
+  start(sink: EventSink): void {
+    this.sink = sink;
+    this.body.on("data", (chunk: Uint8Array) => {
+      if (this.done || this.settled) return;
+      this.parser.feed(this.decoder.decode(chunk, { stream: true }));
+    });
+    // After [DONE] the body is read to its end rather than abandoned: leaving early destroys the
+    // socket and costs an AbortError (with its stack) per stream.
+    this.body.on("end", () => {
+      if (this.done) this.settle()?.end();
+      else this.fail(new GatewayError("upstream_error", "The upstream stream ended before it was complete.", { retryable: true }));
+    });
+    this.body.on("error", (err: unknown) => {
+      // A socket that fails after [DONE] has already delivered everything.
+      if (this.done) this.settle()?.end();
+      else this.fail(transportError(err, this.signal));
+    });
+  }
+
+  pause(): void {
+    this.body.pause();
+  }
+
+  resume(): void {
+    if (!this.settled) this.body.resume();
+  }
+
+  cancel(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.release();
+  }
+
+  private onEvent(data: string): void {
+    if (this.done || this.settled) return;
+    if (data === "[DONE]") {
+      this.done = true;
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      this.fail(new GatewayError("upstream_error", "The upstream sent an event that is not JSON.", { retryable: true }));
+      return;
+    }
+    if (isObject(json) && json["error"] !== undefined) {
+      this.fail(streamedError(data));
+      return;
+    }
+    const event: SseEvent = { data, json };
+    (this.sink as EventSink).event(event);
+  }
+
+  /** Marks the stream over and returns the sink to tell, unless it was already over. */
+  private settle(): EventSink | undefined {
+    if (this.settled) return undefined;
+    this.settled = true;
+    return this.sink;
+  }
+
+  private fail(err: GatewayError): void {
+    const sink = this.settle();
+    if (!sink) return;
+    this.release();
+    sink.error(err);
+  }
+
+  /** Lets go of the upstream connection: an unread or unfinished body is destroyed, quietly. */
+  private release(): void {
+    if (!this.body.readableEnded) this.body.on("error", () => {}).destroy();
+  }
 }
 
 function streamedError(data: string): GatewayError {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Target } from "../../core/catalog.js";
 import { GatewayError } from "../../core/errors.js";
+import { eventStreamFrom } from "../../core/event-stream.js";
 import type { JsonObject } from "../../core/json.js";
 import type { SseEvent } from "../../core/reply.js";
 import type { Usage } from "../../core/usage.js";
@@ -23,7 +24,7 @@ export const simProvider: Provider = {
       throw new GatewayError("invalid_request", `The simulated model does not implement ${call.path}.`);
     }
     const reply = compose(call, target);
-    if (call.stream) return { kind: "stream", events: streamed(call, target, reply), headers: {} };
+    if (call.stream) return { kind: "stream", events: eventStreamFrom(streamed(call, target, reply)), headers: {} };
     return { kind: "json", status: 200, body: JSON.stringify(whole(call, target, reply)), usage: reply.usage, headers: {} };
   },
 };

@@ -1,0 +1,118 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { request, type IncomingMessage } from "node:http";
+import type { ServerResponse } from "node:http";
+import { TEST_KEY } from "../support/config-dir.js";
+import { chatChunks, startFakeUpstream, type UpstreamHandler } from "../support/fake-upstream.js";
+import { startTestGateway } from "../support/test-gateway.js";
+import { chat, healthy, poolConfig, sleep, sseData } from "./pool-kit.js";
+
+/** 40 MB of events: far more than the loopback sockets between the three processes can hold. */
+const EVENTS = 10_000;
+const WORD = "x".repeat(4096);
+
+interface Flood {
+  handler: UpstreamHandler;
+  written(): number;
+  /** The upstream's socket is full and it waits for it to drain. */
+  blocked(): boolean;
+}
+
+/** An upstream that writes as fast as its socket takes it, counting what it managed to write. */
+function flood(): Flood {
+  let written = 0;
+  let blocked = false;
+  const events = chatChunks([WORD], true);
+  const [, word = "", , usage = ""] = events;
+  const send = async (res: ServerResponse): Promise<void> => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    for (let i = 0; i < EVENTS; i++) {
+      if (res.destroyed) return;
+      written++;
+      if (!res.write(word)) {
+        blocked = true;
+        await new Promise((resolve) => res.once("drain", resolve));
+        blocked = false;
+      }
+    }
+    res.write(usage);
+    res.end("data: [DONE]\n\n");
+  };
+  return { handler: (_req, res) => send(res), written: () => written, blocked: () => blocked };
+}
+
+function openStream(url: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json" } }, resolve);
+    req.on("error", reject);
+    req.end(JSON.stringify({ model: "gpt35", stream: true, messages: [{ role: "user", content: "Hello" }] }));
+  });
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 20_000) assert.fail(`gave up waiting: ${what}`);
+    await sleep(20);
+  }
+}
+
+test("a client that stops reading stalls the upstream: nothing is buffered, and nothing is lost when it reads again", { timeout: 60_000 }, async () => {
+  const up = flood();
+  const a = await startFakeUpstream(up.handler);
+  const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url }]));
+  try {
+    const res = await openStream(gw.url);
+    assert.equal(res.statusCode, 200);
+    res.pause();
+    await until(up.blocked, "the upstream's socket to fill");
+    // Time for a gateway that buffered to read on; one that pauses stays where it is.
+    await sleep(500);
+    const whileStalled = up.written(); console.log("STALLED", whileStalled);
+    assert.ok(up.blocked(), "the upstream is still waiting for its socket to drain");
+    assert.ok(whileStalled < EVENTS * 0.75, `the upstream wrote ${whileStalled} of ${EVENTS} events while the client read nothing`);
+
+    res.setEncoding("utf8");
+    let text = "";
+    for await (const chunk of res) text += chunk as string;
+    const data = sseData(text);
+    assert.equal(data.at(-1), "[DONE]");
+    const words = data.filter((d) => d.includes(WORD)).length;
+    assert.equal(words, EVENTS, "every event reached the client");
+  } finally {
+    await a.close();
+    await gw.close();
+  }
+});
+
+test("a member that breaks mid-stream counts against its circuit breaker", async () => {
+  const breaks: UpstreamHandler = (_req, res) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    for (const e of chatChunks(["Hel", "lo"], true).slice(0, 2)) res.write(e);
+    setTimeout(() => res.socket?.destroy(), 20);
+  };
+  const a = await startFakeUpstream(breaks);
+  const b = await startFakeUpstream(healthy("b"));
+  const gw = await startTestGateway(
+    poolConfig(
+      [
+        { id: "a", url: a.url, priority: 1 },
+        { id: "b", url: b.url, priority: 2 },
+      ],
+      { breaker: { failures: 1, cooldownMs: 60_000 } },
+    ),
+  );
+  try {
+    const cut = await chat(gw, true);
+    assert.equal(cut.headers.get("x-atrium-target"), "a/chat-deploy");
+    assert.notEqual(sseData(cut.text).at(-1), "[DONE]");
+    const next = await chat(gw, true);
+    assert.equal(next.headers.get("x-atrium-target"), "b/chat-deploy");
+    assert.equal(next.headers.get("x-atrium-attempts"), "1", "the open circuit is skipped, not tried");
+    assert.equal(sseData(next.text).at(-1), "[DONE]");
+    assert.equal(a.requests.length, 1);
+  } finally {
+    await a.close();
+    await b.close();
+    await gw.close();
+  }
+});
