@@ -86,12 +86,8 @@ function pump(res: ServerResponse, reply: Reply, events: EventStream, ctx: Reque
         try {
           const event = reply.pass(upstream);
           if (event !== undefined) {
-            // Events parsed from one upstream read come in the same tick: corking until the next
-            // tick sends them in one syscall instead of one each, without delaying any of them.
-            if (res.writableCorked === 0) {
-              res.cork();
-              process.nextTick(uncork, res);
-            }
+            // Events parsed from one upstream read come in the same tick, and node corks the socket
+            // until the next tick on a write: they leave in one syscall, none of them delayed.
             if (!res.write(`data: ${event.data}\n\n`)) events.pause();
             state.firstByteMs ??= performance.now() - ctx.startedAtMs;
           }
@@ -130,10 +126,6 @@ function outcome(ctx: RequestContext, reply: Reply, status: number, errorCode: E
     target: reply.target,
     attempts: reply.attempts,
   };
-}
-
-function uncork(res: ServerResponse): void {
-  res.uncork();
 }
 
 export function describe(err: unknown): string {
