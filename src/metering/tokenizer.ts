@@ -67,8 +67,73 @@ export function preloadEncodings(models: Iterable<string>): void {
   for (const model of models) encodingFor(model);
 }
 
+/**
+ * Characters counted exactly per call (per request's prompt, across its messages). Beyond them
+ * the rest is counted at the tokens per character seen so far: byte-pair merging costs up to
+ * ~5 µs per character (CJK, random letters) and runs on the event loop, so a 10 MB prompt must
+ * not cost seconds. Admission reconciles with the provider's usage; the tokenizer is the meter
+ * only when a provider reports none.
+ */
+export const EXACT_CHARS = 16_384;
+/**
+ * Longest run of non-space (or of space) characters merged as one piece: the merge's cost grows
+ * with the square of the piece's length (200,000 × "x" took 24 s as one piece). Longer runs are
+ * counted in slices of this length; a text without one is counted exactly as the encoding does.
+ */
+export const MAX_RUN = 256;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}|\\s{${MAX_RUN + 1},}`, "g");
+
+/** Counts several texts of one request within one budget of exact characters. */
+class TokenCounter {
+  private left = EXACT_CHARS;
+  private chars = 0;
+  private tokens = 0;
+
+  constructor(private readonly encoding: Encoding) {}
+
+  count(text: string): number {
+    if (text.length === 0) return 0;
+    const head = text.length <= this.left ? text : text.slice(0, cutAt(text, this.left));
+    const exact = head.length > 0 ? countBounded(this.encoding, head) : 0;
+    this.left = Math.max(0, this.left - head.length);
+    this.chars += head.length;
+    this.tokens += exact;
+    if (head.length === text.length) return exact;
+    // Four characters per token when nothing was counted yet: the usual rate for English.
+    const rate = this.chars > 0 ? this.tokens / this.chars : 0.25;
+    return exact + Math.ceil((text.length - head.length) * rate);
+  }
+}
+
 export function countTokens(text: string, model: string): number {
-  return text.length === 0 ? 0 : encodingFor(model).countTokens(text);
+  return text.length === 0 ? 0 : new TokenCounter(encodingFor(model)).count(text);
+}
+
+function countBounded(encoding: Encoding, text: string): number {
+  LONG_RUN.lastIndex = 0;
+  if (!LONG_RUN.test(text)) return encoding.countTokens(text);
+  // matchAll starts where test() left the shared expression.
+  LONG_RUN.lastIndex = 0;
+  let total = 0;
+  let from = 0;
+  for (const match of text.matchAll(LONG_RUN)) {
+    const end = match.index + match[0].length;
+    if (match.index > from) total += encoding.countTokens(text.slice(from, match.index));
+    for (let i = match.index; i < end; ) {
+      const next = Math.min(end, cutAt(text, i + MAX_RUN));
+      total += encoding.countTokens(text.slice(i, next));
+      i = next;
+    }
+    from = end;
+  }
+  if (from < text.length) total += encoding.countTokens(text.slice(from));
+  return total;
+}
+
+/** `at`, or one further when `at` would split a surrogate pair. */
+function cutAt(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff ? at + 1 : at;
 }
 
 /**
@@ -76,14 +141,15 @@ export function countTokens(text: string, model: string): number {
  * a fixed frame (3 tokens, plus 1 for a name) and the reply is primed with 3 more.
  */
 export function countChatTokens(messages: readonly unknown[], model: string): number {
+  const counter = new TokenCounter(encodingFor(model));
   let total = 3;
   for (const m of messages) {
     total += 3;
     if (typeof m !== "object" || m === null) continue;
     const msg = m as Record<string, unknown>;
-    total += countTokens(contentText(msg["content"]), model);
-    if (typeof msg["name"] === "string") total += 1 + countTokens(msg["name"], model);
-    if (msg["tool_calls"] !== undefined) total += countTokens(JSON.stringify(msg["tool_calls"]), model);
+    total += counter.count(contentText(msg["content"]));
+    if (typeof msg["name"] === "string") total += 1 + counter.count(msg["name"]);
+    if (msg["tool_calls"] !== undefined) total += counter.count(JSON.stringify(msg["tool_calls"]));
   }
   return total;
 }

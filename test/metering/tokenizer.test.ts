@@ -1,10 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { countTokens } from "../../src/metering/tokenizer.js";
+import { countChatTokens, countTokens, EXACT_CHARS, MAX_RUN } from "../../src/metering/tokenizer.js";
 
 const require = createRequire(import.meta.url);
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const corpus = readFileSync(require.resolve("gpt-tokenizer/data/TestPlans.txt"), "utf8");
 const samples = [
   ...corpus.split("\n"),
@@ -22,7 +25,51 @@ for (const [model, encoding] of [
     const reference = require(`gpt-tokenizer/cjs/encoding/${encoding}`) as { countTokens(text: string): number };
     const differing = samples.filter((s) => countTokens(s, model) !== reference.countTokens(s));
     assert.deepEqual(differing, []);
-    assert.equal(countTokens(corpus, model), reference.countTokens(corpus));
-    assert.ok(countTokens(corpus, model) > 10_000);
+    const head = corpus.slice(0, EXACT_CHARS);
+    assert.equal(countTokens(head, model), reference.countTokens(head));
+    assert.ok(countTokens(head, model) > 3_000);
+  });
+
+  test(`${model}: a text longer than the exact budget is counted at its measured rate, within 3 %`, () => {
+    const reference = require(`gpt-tokenizer/cjs/encoding/${encoding}`) as { countTokens(text: string): number };
+    assert.ok(corpus.length > 4 * EXACT_CHARS);
+    const exact = reference.countTokens(corpus);
+    const counted = countTokens(corpus, model);
+    assert.ok(Math.abs(counted - exact) / exact < 0.03, `${counted} against ${exact}`);
+    // Across a chat prompt's messages the budget is shared, and the count stays as close.
+    const lines = corpus.split("\n").filter((l) => l !== "");
+    const messages = lines.map((content) => ({ role: "user", content }));
+    const framed = 3 + 3 * messages.length;
+    const chat = countChatTokens(messages, model) - framed;
+    const exactChat = lines.reduce((sum, l) => sum + reference.countTokens(l), 0);
+    assert.ok(Math.abs(chat - exactChat) / exactChat < 0.03, `${chat} against ${exactChat}`);
   });
 }
+
+// Each of these took from seconds to hours as one byte-pair piece, blocking the event loop (and a
+// test's own timer), so they run in a child process that is stopped if it takes as long.
+test("long runs of one kind of character are counted in slices, and a 10 MB prompt in bounded time", () => {
+  // "x" merges in eights: slices of MAX_RUN (a multiple of eight) count exactly as one piece would.
+  assert.equal(MAX_RUN % 8, 0);
+  const script = `
+    import { countChatTokens, countTokens } from "./src/metering/tokenizer.ts";
+    const messages = Array.from({ length: 200 }, (_, i) => ({ role: "user", content: String(i).repeat(50_000) }));
+    console.log(JSON.stringify([
+      countTokens("x".repeat(200_000), "gpt-35-turbo"),
+      countTokens("x".repeat(10_000_000), "gpt-35-turbo"),
+      countTokens("日本語中文字漢".repeat(150_000), "gpt-4o"),
+      countTokens(" ".repeat(1_000_000), "gpt-35-turbo"),
+      countTokens("🙂".repeat(100_000), "gpt-35-turbo"),
+      countChatTokens(messages, "gpt-35-turbo"),
+    ]));`;
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  assert.equal(run.error, undefined, "the counts finished");
+  assert.equal(run.status, 0, run.stderr);
+  const [run200k, run10m, cjk, spaces, emoji, chat] = JSON.parse(run.stdout) as number[];
+  assert.equal(run200k, 25_000);
+  assert.equal(run10m, 1_250_000);
+  assert.ok((cjk ?? 0) > 100_000);
+  assert.ok((spaces ?? 0) >= 1_000_000 / MAX_RUN);
+  assert.ok((emoji ?? 0) >= 100_000);
+  assert.ok((chat ?? 0) > 200 * 3);
+});
