@@ -5,7 +5,7 @@ import type { ServerResponse } from "node:http";
 import { TEST_KEY } from "../support/config-dir.js";
 import { chatChunks, startFakeUpstream, type UpstreamHandler } from "../support/fake-upstream.js";
 import { startTestGateway } from "../support/test-gateway.js";
-import { chat, healthy, poolConfig, sleep, sseData } from "./pool-kit.js";
+import { chat, healthy, poolConfig, sleep, sseData, usageRecord } from "./pool-kit.js";
 
 /** 40 MB of events: far more than the loopback sockets between the three processes can hold. */
 const EVENTS = 10_000;
@@ -16,29 +16,36 @@ interface Flood {
   written(): number;
   /** The upstream's socket is full and it waits for it to drain. */
   blocked(): boolean;
+  /** The gateway let go of the upstream response before it was complete. */
+  cancelled(): boolean;
 }
 
 /** An upstream that writes as fast as its socket takes it, counting what it managed to write. */
 function flood(): Flood {
   let written = 0;
   let blocked = false;
+  let cancelled = false;
   const events = chatChunks([WORD], true);
   const [, word = "", , usage = ""] = events;
   const send = async (res: ServerResponse): Promise<void> => {
     res.writeHead(200, { "content-type": "text/event-stream" });
+    res.on("close", () => (cancelled ||= !res.writableFinished));
     for (let i = 0; i < EVENTS; i++) {
       if (res.destroyed) return;
       written++;
       if (!res.write(word)) {
         blocked = true;
-        await new Promise((resolve) => res.once("drain", resolve));
+        await new Promise((resolve) => {
+          res.once("drain", resolve);
+          res.once("close", resolve);
+        });
         blocked = false;
       }
     }
     res.write(usage);
     res.end("data: [DONE]\n\n");
   };
-  return { handler: (_req, res) => send(res), written: () => written, blocked: () => blocked };
+  return { handler: (_req, res) => send(res), written: () => written, blocked: () => blocked, cancelled: () => cancelled };
 }
 
 function openStream(url: string): Promise<IncomingMessage> {
@@ -113,6 +120,28 @@ test("a member that breaks mid-stream counts against its circuit breaker", async
   } finally {
     await a.close();
     await b.close();
+    await gw.close();
+  }
+});
+
+test("a client that leaves while the stream is stalled releases the upstream, and is metered as aborted", { timeout: 60_000 }, async () => {
+  const up = flood();
+  const a = await startFakeUpstream(up.handler);
+  const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url }]));
+  try {
+    const res = await openStream(gw.url);
+    const requestId = String(res.headers["x-request-id"]);
+    res.pause();
+    await until(up.blocked, "the upstream's socket to fill");
+    res.destroy();
+    await until(up.cancelled, "the gateway to close the upstream response");
+    await until(() => usageRecord(gw, requestId) !== undefined, "the aborted stream's usage record");
+    assert.equal(usageRecord(gw, requestId)?.aborted, true);
+    a.handle(healthy("a"));
+    const after = await chat(gw, true);
+    assert.equal(sseData(after.text).at(-1), "[DONE]", "the gateway serves the next stream");
+  } finally {
+    await a.close();
     await gw.close();
   }
 });
