@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { request, type IncomingMessage } from "node:http";
 import type { ServerResponse } from "node:http";
 import { TEST_KEY } from "../support/config-dir.js";
-import { chatChunks, startFakeUpstream, type UpstreamHandler } from "../support/fake-upstream.js";
-import { startTestGateway } from "../support/test-gateway.js";
+import { chatChunks, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from "../support/fake-upstream.js";
+import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 import { chat, healthy, poolConfig, sleep, sseData, usageRecord } from "./pool-kit.js";
 
 /** 40 MB of events: far more than the loopback sockets between the three processes can hold. */
@@ -63,18 +63,28 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-test("a client that stops reading stalls the upstream: nothing is buffered, and nothing is lost when it reads again", { timeout: 60_000 }, async () => {
+/** A flooding upstream as the only member of team-a's pool, and the gateway in front of it. */
+async function withFlood(run: (up: Flood, a: FakeUpstream, gw: TestGateway) => Promise<void>): Promise<void> {
   const up = flood();
   const a = await startFakeUpstream(up.handler);
   const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url }]));
   try {
+    await run(up, a, gw);
+  } finally {
+    await a.close();
+    await gw.close();
+  }
+}
+
+test("a client that stops reading stalls the upstream: nothing is buffered, and nothing is lost when it reads again", { timeout: 60_000 }, () =>
+  withFlood(async (up, _a, gw) => {
     const res = await openStream(gw.url);
     assert.equal(res.statusCode, 200);
     res.pause();
     await until(up.blocked, "the upstream's socket to fill");
     // Time for a gateway that buffered to read on; one that pauses stays where it is.
     await sleep(500);
-    const whileStalled = up.written(); console.log("STALLED", whileStalled);
+    const whileStalled = up.written();
     assert.ok(up.blocked(), "the upstream is still waiting for its socket to drain");
     assert.ok(whileStalled < EVENTS * 0.75, `the upstream wrote ${whileStalled} of ${EVENTS} events while the client read nothing`);
 
@@ -85,11 +95,8 @@ test("a client that stops reading stalls the upstream: nothing is buffered, and 
     assert.equal(data.at(-1), "[DONE]");
     const words = data.filter((d) => d.includes(WORD)).length;
     assert.equal(words, EVENTS, "every event reached the client");
-  } finally {
-    await a.close();
-    await gw.close();
-  }
-});
+  }),
+);
 
 test("a member that breaks mid-stream counts against its circuit breaker", async () => {
   const breaks: UpstreamHandler = (_req, res) => {
@@ -124,11 +131,8 @@ test("a member that breaks mid-stream counts against its circuit breaker", async
   }
 });
 
-test("a client that leaves while the stream is stalled releases the upstream, and is metered as aborted", { timeout: 60_000 }, async () => {
-  const up = flood();
-  const a = await startFakeUpstream(up.handler);
-  const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url }]));
-  try {
+test("a client that leaves while the stream is stalled releases the upstream, and is metered as aborted", { timeout: 60_000 }, () =>
+  withFlood(async (up, a, gw) => {
     const res = await openStream(gw.url);
     const requestId = String(res.headers["x-request-id"]);
     res.pause();
@@ -140,8 +144,5 @@ test("a client that leaves while the stream is stalled releases the upstream, an
     a.handle(healthy("a"));
     const after = await chat(gw, true);
     assert.equal(sseData(after.text).at(-1), "[DONE]", "the gateway serves the next stream");
-  } finally {
-    await a.close();
-    await gw.close();
-  }
-});
+  }),
+);
