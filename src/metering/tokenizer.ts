@@ -3,7 +3,9 @@ import { createRequire } from "node:module";
 
 /** The slice of gpt-tokenizer's encoding API Atrium uses. */
 interface Encoding {
-  countTokens(text: string): number;
+  /** Counts special-token text (`<|endoftext|>`) as the plain text it is in a prompt. */
+  countStringTokens(text: string): number;
+  setMergeCacheSize(entries: number): void;
 }
 
 type EncodingName = "cl100k_base" | "o200k_base";
@@ -13,6 +15,13 @@ interface GptEncodingClass {
 }
 
 const require = createRequire(import.meta.url);
+/**
+ * Pieces whose merged tokens the encoding remembers (least recently used go first). The
+ * package's default, 100,000, held ~150 MiB for good once prompts had brought that many distinct
+ * words outside the vocabulary (ids, names, random strings up to MAX_RUN long); a few thousand
+ * still cover the rare words of prompts that repeat, such as system prompts.
+ */
+export const MERGE_CACHE_ENTRIES = 2_048;
 const loaded = new Map<string, Encoding>();
 
 /**
@@ -24,6 +33,7 @@ function load(name: EncodingName): Encoding {
   if (!encoding) {
     const { GptEncoding } = require("gpt-tokenizer/cjs/GptEncoding") as { GptEncoding: GptEncodingClass };
     encoding = GptEncoding.getEncodingApi(name, () => readRanks(name));
+    encoding.setMergeCacheSize(MERGE_CACHE_ENTRIES);
     loaded.set(name, encoding);
   }
   return encoding;
@@ -111,22 +121,22 @@ export function countTokens(text: string, model: string): number {
 
 function countBounded(encoding: Encoding, text: string): number {
   LONG_RUN.lastIndex = 0;
-  if (!LONG_RUN.test(text)) return encoding.countTokens(text);
+  if (!LONG_RUN.test(text)) return encoding.countStringTokens(text);
   // matchAll starts where test() left the shared expression.
   LONG_RUN.lastIndex = 0;
   let total = 0;
   let from = 0;
   for (const match of text.matchAll(LONG_RUN)) {
     const end = match.index + match[0].length;
-    if (match.index > from) total += encoding.countTokens(text.slice(from, match.index));
+    if (match.index > from) total += encoding.countStringTokens(text.slice(from, match.index));
     for (let i = match.index; i < end; ) {
       const next = Math.min(end, cutAt(text, i + MAX_RUN));
-      total += encoding.countTokens(text.slice(i, next));
+      total += encoding.countStringTokens(text.slice(i, next));
       i = next;
     }
     from = end;
   }
-  if (from < text.length) total += encoding.countTokens(text.slice(from));
+  if (from < text.length) total += encoding.countStringTokens(text.slice(from));
   return total;
 }
 

@@ -119,6 +119,21 @@ test("random bodies never produce a 5xx", async () => {
   }
 });
 
+test("a prompt holding special-token text is served and counted as text, streamed or not", async () => {
+  const content = "What does <|endoftext|> mean, and <|im_start|>system?";
+  for (const [path, extra] of [
+    ["/v1/chat/completions", {}],
+    ["/v1/chat/completions", { stream: true, stream_options: { include_usage: true } }],
+    ["/v1/embeddings", null],
+  ] as const) {
+    const body = extra === null ? { model: "gpt35", input: content } : { model: "gpt35", messages: [{ role: "user", content }], ...extra };
+    const r = await post(path, JSON.stringify(body));
+    assert.equal(r.status, 200, r.text);
+    const usage = /"prompt_tokens":(\d+)/.exec(r.text);
+    assert.ok(Number(usage?.[1]) > 10, r.text.slice(0, 300));
+  }
+});
+
 test("a raw garbage request line does not take the server down", async () => {
   await new Promise<void>((resolve) => {
     const socket = connect(gw.port, "127.0.0.1", () => socket.end("\x00\xff GARBAGE /// HTTP/9\r\n\r\n"));

@@ -73,3 +73,30 @@ test("long runs of one kind of character are counted in slices, and a 10 MB prom
   assert.ok((emoji ?? 0) >= 100_000);
   assert.ok((chat ?? 0) > 200 * 3);
 });
+
+test("special-token text in a prompt is counted as the plain text it is", () => {
+  const reference = require("gpt-tokenizer/cjs/encoding/cl100k_base") as { encode(text: string, options: { disallowedSpecial: Set<string> }): number[] };
+  for (const text of ["<|endoftext|>", "a <|im_start|>system<|im_end|> b", "<|fim_prefix|><|endofprompt|>"]) {
+    const asText = reference.encode(text, { disallowedSpecial: new Set() }).length;
+    assert.ok(asText > 1);
+    assert.equal(countTokens(text, "gpt-35-turbo"), asText, text);
+  }
+  assert.ok(countChatTokens([{ role: "user", content: "<|endoftext|>" }], "gpt-4o") > 7);
+});
+
+test("the words outside the vocabulary that the encoding remembers are bounded", () => {
+  // 40,000 distinct random words each go through the byte-pair merge; the package's own cache
+  // would keep every one (~11 MiB here, ~150 MiB at its limit with long words).
+  const script = `
+    import { countTokens } from "./src/metering/tokenizer.ts";
+    import { randomBytes } from "node:crypto";
+    countTokens("warm up", "gpt-35-turbo");
+    const word = () => Array.from(randomBytes(12), (b) => String.fromCharCode(97 + (b % 26))).join("");
+    globalThis.gc(); const before = process.memoryUsage().heapUsed;
+    for (let p = 0; p < 400; p++) countTokens(Array.from({ length: 100 }, word).join(" "), "gpt-35-turbo");
+    globalThis.gc(); console.log(process.memoryUsage().heapUsed - before);`;
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const grown = Number(run.stdout.trim());
+  assert.ok(grown < 3 * 1024 * 1024, `heap grew by ${grown} bytes`);
+});
