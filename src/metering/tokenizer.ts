@@ -1,74 +1,42 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-
-/** The slice of gpt-tokenizer's encoding API Atrium uses. */
-interface Encoding {
-  /** Counts special-token text (`<|endoftext|>`) as the plain text it is in a prompt. */
-  countStringTokens(text: string): number;
-  setMergeCacheSize(entries: number): void;
-}
+import { BytePairCounter } from "./byte-pair-counter.js";
+import { RankTable } from "./rank-table.js";
 
 type EncodingName = "cl100k_base" | "o200k_base";
 
-interface GptEncodingClass {
-  getEncodingApi(name: EncodingName, ranks: () => readonly (string | readonly number[])[]): Encoding;
+/** What Atrium takes from gpt-tokenizer: the encodings' rank tables and split patterns. */
+interface SplitPatterns {
+  CL100K_TOKEN_SPLIT_REGEX: RegExp;
+  O200K_TOKEN_SPLIT_REGEX: RegExp;
 }
 
 const require = createRequire(import.meta.url);
-/**
- * Pieces whose merged tokens the encoding remembers (least recently used go first). The
- * package's default, 100,000, held ~150 MiB for good once prompts had brought that many distinct
- * words outside the vocabulary (ids, names, random strings up to MAX_RUN long); a few thousand
- * still cover the rare words of prompts that repeat, such as system prompts.
- */
-export const MERGE_CACHE_ENTRIES = 2_048;
-const loaded = new Map<string, Encoding>();
+const loaded = new Map<string, BytePairCounter>();
 
 /**
- * Loads an encoding on first use: each one holds a large rank table in memory, so a gateway that
- * only serves GPT-3.5/4 models never pays for o200k, and a `validate` never loads one.
+ * Loads an encoding on first use: each one holds a rank table in memory (cl100k 2.0 MiB, o200k
+ * 4.1 MiB), so a gateway that only serves GPT-3.5/4 models never pays for o200k, and a
+ * `validate` never loads one. The tables come from gpt-tokenizer's `.tiktoken` files and the
+ * split patterns from its encoding parameters; counting is `BytePairCounter`'s, which keeps the
+ * ranks in typed arrays (gpt-tokenizer's own string `Map` held ~7.6 MiB for cl100k, and its
+ * cache of merged words grew to 100,000 entries) and answers the same counts (a test compares
+ * them).
  */
-function load(name: EncodingName): Encoding {
-  let encoding = loaded.get(name);
-  if (!encoding) {
-    const { GptEncoding } = require("gpt-tokenizer/cjs/GptEncoding") as { GptEncoding: GptEncodingClass };
-    encoding = GptEncoding.getEncodingApi(name, () => readRanks(name));
-    encoding.setMergeCacheSize(MERGE_CACHE_ENTRIES);
-    loaded.set(name, encoding);
+function load(name: EncodingName): BytePairCounter {
+  let counter = loaded.get(name);
+  if (!counter) {
+    const patterns = require("gpt-tokenizer/cjs/encodingParams/constants") as SplitPatterns;
+    const split = name === "o200k_base" ? patterns.O200K_TOKEN_SPLIT_REGEX : patterns.CL100K_TOKEN_SPLIT_REGEX;
+    const ranks = readFileSync(require.resolve(`gpt-tokenizer/data/${name}.tiktoken`), "latin1");
+    counter = new BytePairCounter(RankTable.fromTiktoken(ranks), split);
+    loaded.set(name, counter);
   }
-  return encoding;
-}
-
-/**
- * The rank table from the package's `.tiktoken` file (`<base64 bytes> <rank>` per line) rather
- * than its generated JavaScript module: compiling that module's array literals took ~7 MiB more
- * memory for good, the same table and the same counts. A token that is not UTF-8 stays bytes.
- */
-function readRanks(name: EncodingName): (string | number[])[] {
-  const text = readFileSync(require.resolve(`gpt-tokenizer/data/${name}.tiktoken`), "latin1");
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  const ranks: (string | number[])[] = [];
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
-    const space = text.indexOf(" ", start);
-    if (space > start && space < end) {
-      const bytes = Buffer.from(text.slice(start, space), "base64");
-      let token: string | number[];
-      try {
-        token = utf8.decode(bytes);
-      } catch {
-        token = Array.from(bytes);
-      }
-      ranks[Number(text.slice(space + 1, end))] = token;
-    }
-    start = end + 1;
-  }
-  return ranks;
+  return counter;
 }
 
 /** The encoding a model family uses; unknown models count with cl100k, the GPT-3.5/4 default. */
-export function encodingFor(model: string): Encoding {
+export function encodingFor(model: string): BytePairCounter {
   return load(/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-4o)/i.test(model) ? "o200k_base" : "cl100k_base");
 }
 
@@ -80,7 +48,7 @@ export function preloadEncodings(models: Iterable<string>): void {
 /**
  * Characters counted exactly per call (per request's prompt, across its messages). Beyond them
  * the rest is counted at the tokens per character seen so far: byte-pair merging costs up to
- * ~5 µs per character (CJK, random letters) and runs on the event loop, so a 10 MB prompt must
+ * ~1.3 µs per character (CJK) and runs on the event loop, so a 10 MB prompt must
  * not cost seconds. Admission reconciles with the provider's usage; the tokenizer is the meter
  * only when a provider reports none.
  */
@@ -99,7 +67,7 @@ class TokenCounter {
   private chars = 0;
   private tokens = 0;
 
-  constructor(private readonly encoding: Encoding) {}
+  constructor(private readonly encoding: BytePairCounter) {}
 
   count(text: string): number {
     if (text.length === 0) return 0;
@@ -119,24 +87,24 @@ export function countTokens(text: string, model: string): number {
   return text.length === 0 ? 0 : new TokenCounter(encodingFor(model)).count(text);
 }
 
-function countBounded(encoding: Encoding, text: string): number {
+function countBounded(encoding: BytePairCounter, text: string): number {
   LONG_RUN.lastIndex = 0;
-  if (!LONG_RUN.test(text)) return encoding.countStringTokens(text);
+  if (!LONG_RUN.test(text)) return encoding.count(text);
   // matchAll starts where test() left the shared expression.
   LONG_RUN.lastIndex = 0;
   let total = 0;
   let from = 0;
   for (const match of text.matchAll(LONG_RUN)) {
     const end = match.index + match[0].length;
-    if (match.index > from) total += encoding.countStringTokens(text.slice(from, match.index));
+    if (match.index > from) total += encoding.count(text.slice(from, match.index));
     for (let i = match.index; i < end; ) {
       const next = Math.min(end, cutAt(text, i + MAX_RUN));
-      total += encoding.countStringTokens(text.slice(i, next));
+      total += encoding.count(text.slice(i, next));
       i = next;
     }
     from = end;
   }
-  if (from < text.length) total += encoding.countStringTokens(text.slice(from));
+  if (from < text.length) total += encoding.count(text.slice(from));
   return total;
 }
 

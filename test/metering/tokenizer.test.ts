@@ -15,13 +15,19 @@ const samples = [
   "\u0000\u0001 tabs\tand\r\nnewlines   spaces",
   "def f(x):\n    return {'a': [1, 2, 3]}  # code",
   "😀".repeat(40),
+  "lone \ud800 surrogates \udc00x \ud83d",
+  "Ünïcödé ĀāĂă ЖжЗз עברית العربية हिन्दी ไทย 한국어 日本語のテキスト",
+  "numbers 1234567890 3.14159 -42 1e10 0xFFaa 2026-12-02T11:24:27Z",
+  "mixedCASEWords camelCaseIdentifier SCREAMING_SNAKE kebab-case-words don't we'll I'M",
+  "   leading and trailing   \n\n\t  ",
+  Array.from({ length: 600 }, (_, i) => String.fromCharCode(0x20 + ((i * 7919) % 0x2fe0)) + (i % 50 === 49 ? " " : "")).join(""),
 ];
 
 for (const [model, encoding] of [
   ["gpt-35-turbo", "cl100k_base"],
   ["gpt-4o", "o200k_base"],
 ] as const) {
-  test(`${model}: the rank table read from ${encoding}.tiktoken counts exactly as the package's own module`, () => {
+  test(`${model}: counts exactly as gpt-tokenizer's own ${encoding} encoding`, () => {
     const reference = require(`gpt-tokenizer/cjs/encoding/${encoding}`) as { countTokens(text: string): number };
     const differing = samples.filter((s) => countTokens(s, model) !== reference.countTokens(s));
     assert.deepEqual(differing, []);
@@ -84,9 +90,15 @@ test("special-token text in a prompt is counted as the plain text it is", () => 
   assert.ok(countChatTokens([{ role: "user", content: "<|endoftext|>" }], "gpt-4o") > 7);
 });
 
+test("a byte-order mark counts as the one token its bytes are", () => {
+  // gpt-tokenizer counts 2: its table keys tokens by decoded string, and decoding drops a BOM.
+  assert.equal(countTokens("\ufeff", "gpt-35-turbo"), 1);
+  assert.equal(countTokens("\ufeff", "gpt-4o"), 1);
+});
+
 test("the words outside the vocabulary that the encoding remembers are bounded", () => {
-  // 40,000 distinct random words each go through the byte-pair merge; the package's own cache
-  // would keep every one (~11 MiB here, ~150 MiB at its limit with long words).
+  // 40,000 distinct random words each go through the byte-pair merge; gpt-tokenizer's cache kept
+  // every one (11 MiB here, ~150 MiB at its limit of 100,000 with long words).
   const script = `
     import { countTokens } from "./src/metering/tokenizer.ts";
     import { randomBytes } from "node:crypto";
