@@ -80,3 +80,30 @@ test("requests refused before the policy chain get an access line and a count: u
   assert.match(metrics, /atrium_http_rejections_total\{status="404",code="route_not_found"\} [1-9]/);
   assert.match(metrics, /atrium_http_rejections_total\{status="401",code="invalid_api_key"\} [1-9]/);
 });
+
+test("a client that leaves in the middle of its request body gets an access line, and the gateway serves on", async () => {
+  const { connect } = await import("node:net");
+  const port = Number(new URL(gw.url).port);
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.write(
+        `POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${TEST_KEY}\r\n` +
+          `X-Request-Id: left-mid-body\r\nContent-Length: 1000\r\n\r\n{"model":"gpt35",`,
+      );
+      setTimeout(() => socket.destroy(), 50);
+    });
+    socket.on("close", () => resolve()).on("error", reject);
+  });
+  let line: Record<string, unknown> | undefined;
+  for (let waited = 0; !line && waited < 5_000; waited += 20) {
+    await new Promise((r) => setTimeout(r, 20));
+    [line] = requestLines("left-mid-body");
+  }
+  assert.deepEqual([line?.["status"], line?.["code"], line?.["path"]], [400, "invalid_request", "/v1/chat/completions"]);
+  const next = await fetch(`${gw.url}/v1/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${TEST_KEY}` },
+    body: JSON.stringify({ model: "gpt35", messages: [{ role: "user", content: "hi" }] }),
+  });
+  assert.equal(next.status, 200);
+});
