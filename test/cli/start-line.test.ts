@@ -26,7 +26,7 @@ test("the built command runs under sh, which starts node with the memory setting
     // exec all the way: the shell's process is node now, with the flag and the variable.
     const pid = serve.pid as number;
     const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-    assert.ok(args.includes("--max-semi-space-size=8"), args.join(" "));
+    assert.ok(args.includes("--max-semi-space-size=6"), args.join(" "));
     assert.match(readFileSync(`/proc/${pid}/environ`, "utf8"), /(^|\0)MALLOC_MMAP_THRESHOLD_=131072\0/);
   } finally {
     serve.kill("SIGTERM");
