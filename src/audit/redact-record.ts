@@ -1,6 +1,6 @@
 import { isObject } from "../core/json.js";
 import { deltaText } from "../metering/usage-tap.js";
-import { analyzeExternal, findPii, mergeFindings, PseudonymMap, replaceFindings, type ExternalAnalyzerOptions, type Finding } from "../redaction/index.js";
+import { analyzeExternal, findPiiSliced, mergeFindings, PseudonymMap, replaceFindings, type ExternalAnalyzerOptions, type Finding } from "../redaction/index.js";
 import type { AuditRecord, PromptMessage } from "./audit-record.js";
 import type { AuditRecordsTable } from "./store/audit-table.js";
 
@@ -39,12 +39,13 @@ export async function redactRecord(r: AuditRecord, settings: RedactionSettings, 
   }
   const pseudonyms = settings.placeholders === "pseudonym" ? new PseudonymMap() : undefined;
   const pii: Record<string, number> = {};
-  const redacted = texts.map((text, i) => {
-    const local = findPii(text);
+  const redacted: string[] = [];
+  for (const [i, text] of texts.entries()) {
+    const local = await findPiiSliced(text);
     const findings = external?.[i]?.length ? mergeFindings(local, external[i]) : local;
     for (const f of findings) pii[f.type] = (pii[f.type] ?? 0) + 1;
-    return replaceFindings(text, findings, { mode: settings.placeholders, pseudonyms });
-  });
+    redacted.push(replaceFindings(text, findings, { mode: settings.placeholders, pseudonyms }));
+  }
   const redactedPrompt: PromptMessage[] = prompt.map((m, i) => ({ role: m.role, content: redacted[i] as string }));
   const full = r.mode === "full";
   const withText = r.mode !== "metadata";
