@@ -26,7 +26,7 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
 
 /**
  * The body's bytes, from `data` events: a `for await` over the request cost an async iterator, a
- * stream-finished watcher and a promise per chunk, ~2 KB of garbage per request. Past `maxBytes`
+ * stream-finished watcher and a promise per chunk, ~3 KB of garbage per request. Past `maxBytes`
  * the request is paused and left unread (the 413 closes the connection).
  */
 function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
