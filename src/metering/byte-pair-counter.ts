@@ -4,10 +4,25 @@ import type { RankTable } from "./rank-table.js";
 const NONE = 0x7fffffff;
 
 /**
+ * Longest piece merged as one, in characters. The merge's cost grows with the square of a piece's
+ * length (200,000 × "x" took 24 s as one piece, on the event loop), so a longer piece (a run of
+ * one kind of character: letters, spaces, symbols) is merged in slices of this length. Every
+ * other piece counts exactly; "x" merges in eights, so a run of it counts the same either way.
+ */
+export const MAX_PIECE = 256;
+
+/** `at`, or one further when `at` would split a surrogate pair. */
+export function cutAt(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff ? at + 1 : at;
+}
+
+/**
  * Counts a text's tokens in one byte-pair encoding, as tiktoken does: the encoding's split pattern
  * cuts the text into pieces; a piece whose UTF-8 bytes are one token counts one, any other is
  * merged pair by pair, lowest rank first (the first of equals), and counts the parts left. It
- * only counts: nothing is allocated per piece, and nothing is remembered between texts.
+ * only counts: nothing is allocated per piece (but for pieces over MAX_PIECE, cut in slices),
+ * and nothing is remembered between texts.
  */
 export class BytePairCounter {
   private readonly split: RegExp;
@@ -37,12 +52,24 @@ export class BytePairCounter {
         split.lastIndex++;
         continue;
       }
-      const length = this.encode(piece);
-      // A piece with a lone surrogate is merged even when its bytes are one token, as
-      // gpt-tokenizer does (its whole-piece lookup is by string), so the counts stay the same.
-      tokens += !this.replaced && this.table.rank(this.bytes, 0, length) >= 0 ? 1 : this.merge(length);
+      if (piece.length <= MAX_PIECE) {
+        tokens += this.countPiece(piece);
+        continue;
+      }
+      for (let i = 0; i < piece.length; ) {
+        const next = Math.min(piece.length, cutAt(piece, i + MAX_PIECE));
+        tokens += this.countPiece(piece.slice(i, next));
+        i = next;
+      }
     }
     return tokens;
+  }
+
+  private countPiece(piece: string): number {
+    const length = this.encode(piece);
+    // A piece with a lone surrogate is merged even when its bytes are one token, as gpt-tokenizer
+    // does (its whole-piece lookup is by string), so the counts stay the same.
+    return !this.replaced && this.table.rank(this.bytes, 0, length) >= 0 ? 1 : this.merge(length);
   }
 
   /** Writes `piece` as UTF-8 to `bytes` (a lone surrogate as U+FFFD, as TextEncoder does); returns its length. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { BytePairCounter } from "./byte-pair-counter.js";
+import { BytePairCounter, cutAt } from "./byte-pair-counter.js";
 import { RankTable } from "./rank-table.js";
 
 type EncodingName = "cl100k_base" | "o200k_base";
@@ -53,13 +53,7 @@ export function preloadEncodings(models: Iterable<string>): void {
  * only when a provider reports none.
  */
 export const EXACT_CHARS = 16_384;
-/**
- * Longest run of non-space (or of space) characters merged as one piece: the merge's cost grows
- * with the square of the piece's length (200,000 × "x" took 24 s as one piece). Longer runs are
- * counted in slices of this length; a text without one is counted exactly as the encoding does.
- */
-export const MAX_RUN = 256;
-const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}|\\s{${MAX_RUN + 1},}`, "g");
+export { MAX_PIECE } from "./byte-pair-counter.js";
 
 /** Counts several texts of one request within one budget of exact characters. */
 class TokenCounter {
@@ -72,7 +66,7 @@ class TokenCounter {
   count(text: string): number {
     if (text.length === 0) return 0;
     const head = text.length <= this.left ? text : text.slice(0, cutAt(text, this.left));
-    const exact = head.length > 0 ? countBounded(this.encoding, head) : 0;
+    const exact = head.length > 0 ? this.encoding.count(head) : 0;
     this.left = Math.max(0, this.left - head.length);
     this.chars += head.length;
     this.tokens += exact;
@@ -85,33 +79,6 @@ class TokenCounter {
 
 export function countTokens(text: string, model: string): number {
   return text.length === 0 ? 0 : new TokenCounter(encodingFor(model)).count(text);
-}
-
-function countBounded(encoding: BytePairCounter, text: string): number {
-  LONG_RUN.lastIndex = 0;
-  if (!LONG_RUN.test(text)) return encoding.count(text);
-  // matchAll starts where test() left the shared expression.
-  LONG_RUN.lastIndex = 0;
-  let total = 0;
-  let from = 0;
-  for (const match of text.matchAll(LONG_RUN)) {
-    const end = match.index + match[0].length;
-    if (match.index > from) total += encoding.count(text.slice(from, match.index));
-    for (let i = match.index; i < end; ) {
-      const next = Math.min(end, cutAt(text, i + MAX_RUN));
-      total += encoding.count(text.slice(i, next));
-      i = next;
-    }
-    from = end;
-  }
-  if (from < text.length) total += encoding.count(text.slice(from));
-  return total;
-}
-
-/** `at`, or one further when `at` would split a surrogate pair. */
-function cutAt(text: string, at: number): number {
-  const code = text.charCodeAt(at - 1);
-  return code >= 0xd800 && code <= 0xdbff ? at + 1 : at;
 }
 
 /**

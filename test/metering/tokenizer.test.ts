@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { countChatTokens, countTokens, EXACT_CHARS, MAX_RUN } from "../../src/metering/tokenizer.js";
+import { countChatTokens, countTokens, EXACT_CHARS, MAX_PIECE } from "../../src/metering/tokenizer.js";
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -20,6 +20,8 @@ const samples = [
   "numbers 1234567890 3.14159 -42 1e10 0xFFaa 2026-12-02T11:24:27Z",
   "mixedCASEWords camelCaseIdentifier SCREAMING_SNAKE kebab-case-words don't we'll I'M",
   "   leading and trailing   \n\n\t  ",
+  // A run of 2,000 characters without a space, made of short pieces: counted exactly.
+  "https://example.com/" + "path/segment-".repeat(150),
   Array.from({ length: 600 }, (_, i) => String.fromCharCode(0x20 + ((i * 7919) % 0x2fe0)) + (i % 50 === 49 ? " " : "")).join(""),
 ];
 
@@ -55,8 +57,8 @@ for (const [model, encoding] of [
 // Each of these took from seconds to hours as one byte-pair piece, blocking the event loop (and a
 // test's own timer), so they run in a child process that is stopped if it takes as long.
 test("long runs of one kind of character are counted in slices, and a 10 MB prompt in bounded time", () => {
-  // "x" merges in eights: slices of MAX_RUN (a multiple of eight) count exactly as one piece would.
-  assert.equal(MAX_RUN % 8, 0);
+  // "x" merges in eights: slices of MAX_PIECE (a multiple of eight) count exactly as one piece would.
+  assert.equal(MAX_PIECE % 8, 0);
   const script = `
     import { countChatTokens, countTokens } from "./src/metering/tokenizer.ts";
     const messages = Array.from({ length: 200 }, (_, i) => ({ role: "user", content: String(i).repeat(50_000) }));
@@ -75,7 +77,7 @@ test("long runs of one kind of character are counted in slices, and a 10 MB prom
   assert.equal(run200k, 25_000);
   assert.equal(run10m, 1_250_000);
   assert.ok((cjk ?? 0) > 100_000);
-  assert.ok((spaces ?? 0) >= 1_000_000 / MAX_RUN);
+  assert.ok((spaces ?? 0) >= 1_000_000 / MAX_PIECE);
   assert.ok((emoji ?? 0) >= 100_000);
   assert.ok((chat ?? 0) > 200 * 3);
 });
