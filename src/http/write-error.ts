@@ -8,13 +8,11 @@ export function writeError(res: ServerResponse, error: GatewayError, requestId: 
     return;
   }
   const body = JSON.stringify(error.toJSON());
-  const out: Record<string, string | number> = {
-    ...headers,
-    ...error.detail.headers,
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(body),
-    "x-request-id": requestId,
-  };
+  // Object.assign rather than a spread with keys after it: see write-reply.ts.
+  const out: Record<string, string | number> = Object.assign({}, headers, error.detail.headers);
+  out["content-type"] = "application/json";
+  out["content-length"] = Buffer.byteLength(body);
+  out["x-request-id"] = requestId;
   // Refusing a body we did not read: closing beats draining megabytes we will never use.
   if (error.code === "request_too_large") out["connection"] = "close";
   res.writeHead(error.status, out);

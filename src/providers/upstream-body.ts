@@ -12,12 +12,15 @@ export function operationPath(call: ProviderCall): string {
  * `model`, and, for streams, the final usage chunk requested so the meter sees provider counts.
  */
 export function upstreamBody(call: ProviderCall, model: string | undefined): string {
-  const copy: JsonObject = { ...call.body };
+  // Object.assign, not a spread: the spread's copy gets a new hidden class per call on Node 20.
+  const copy: JsonObject = Object.assign({}, call.body);
   if (model === undefined) delete copy["model"];
   else copy["model"] = model;
   if (call.stream) {
     const options = isObject(call.body["stream_options"]) ? call.body["stream_options"] : {};
-    copy["stream_options"] = { ...options, include_usage: true };
+    const streamOptions: JsonObject = Object.assign({}, options);
+    streamOptions["include_usage"] = true;
+    copy["stream_options"] = streamOptions;
   }
   try {
     return JSON.stringify(copy);
