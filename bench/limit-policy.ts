@@ -14,6 +14,7 @@ import { loadConfig } from "../src/config/load.js";
 import type { RequestContext } from "../src/core/context.js";
 import { chain } from "../src/core/policy.js";
 import { Reply } from "../src/core/reply.js";
+import { RequestSignal } from "../src/core/request-signal.js";
 import { createLogger } from "../src/observability/logger.js";
 import { admissionPolicies } from "../src/policies/limit/admission-policies.js";
 import { openState, type StateBackends } from "../src/state/open-state.js";
@@ -50,8 +51,8 @@ function configDir(): string {
   return dir;
 }
 
-// The handler makes one per request anyway; a fresh AbortController here would be most of the measured cost.
-const SIGNAL = new AbortController().signal;
+// The handler makes one per request anyway; a fresh one here would be part of the measured cost.
+const SIGNAL = new RequestSignal();
 
 function contextFor(config: Config, i: number, estimate: number | undefined): RequestContext {
   const consumer = config.consumers.get(`c${i % CONSUMERS}`)!;

@@ -12,6 +12,7 @@ import { pino } from "pino";
 import { loadConfig } from "../src/config/load.js";
 import type { RequestContext } from "../src/core/context.js";
 import { Reply } from "../src/core/reply.js";
+import { RequestSignal } from "../src/core/request-signal.js";
 import type { UsageRecord, UsageSink } from "../src/core/usage-record.js";
 import { meterPolicy } from "../src/metering/meter-policy.js";
 import { priceBookOf } from "../src/metering/price-book.js";
@@ -48,7 +49,7 @@ function context(i: number): RequestContext {
     stream: false,
     clientWantsUsage: false,
     startedAtMs: performance.now(),
-    signal: new AbortController().signal,
+    signal: new RequestSignal(),
     identity: { consumer, environment: "dev", via: "key", roles: ["consumer"], subject: "k" },
     promptTokenEstimate: undefined,
     route,

@@ -7,6 +7,7 @@
 import type { Pool, Resource, Route, Target } from "../src/core/catalog.js";
 import type { RequestContext } from "../src/core/context.js";
 import { Reply } from "../src/core/reply.js";
+import { RequestSignal } from "../src/core/request-signal.js";
 import type { Provider, UpstreamResult } from "../src/providers/provider.js";
 import type { ProviderRegistry } from "../src/providers/registry.js";
 import { dispatch } from "../src/routing/dispatch.js";
@@ -38,7 +39,7 @@ function context(route: Route): RequestContext {
   return {
     id: "req", surface: "openai", operation: "chat", operationPath: "/chat/completions", apiVersion: undefined, credential: undefined,
     body: { messages: [] }, outsideName: "x", stream: false, clientWantsUsage: false, startedAtMs: performance.now(),
-    signal: new AbortController().signal, identity: undefined, promptTokenEstimate: 120, route, responseHeaders: {},
+    signal: new RequestSignal(), identity: undefined, promptTokenEstimate: 120, route, responseHeaders: {},
   };
 }
 
@@ -82,7 +83,7 @@ for (const n of [1, 2, 4]) {
 }
 
 {
-  // The cost of `timeouts.totalMs`: an AbortController, a listener and a timer per request.
+  // The cost of `timeouts.totalMs`: a second signal, a listener and a timer per request.
   const list = targets(2);
   const state = new RoutingState();
   const make = (totalMs: number | undefined): Route => ({ consumer: "c", outsideName: "x", platformDeployment: "d", pool: "p", poolSettings: { ...pool, timeouts: { ...pool.timeouts, totalMs } }, model: "gpt-4o", contentSafety: undefined, environments: {}, targets: list });

@@ -1,5 +1,6 @@
 import type { Consumer, Environment, Route } from "./catalog.js";
 import type { JsonObject } from "./json.js";
+import type { RequestSignal } from "./request-signal.js";
 
 export type Surface = "openai" | "azure";
 /** `passthrough` is a restricted route (images, audio, …) that config opened on purpose. */
@@ -35,7 +36,7 @@ export interface RequestContext {
   /** The client asked for the final usage chunk (`stream_options.include_usage`). */
   readonly clientWantsUsage: boolean;
   readonly startedAtMs: number;
-  readonly signal: AbortSignal;
+  readonly signal: RequestSignal;
   identity: Identity | undefined;
   /** Prompt tokens by the tokenizer, computed once by whoever needs it first (limits, meter). */
   promptTokenEstimate: number | undefined;

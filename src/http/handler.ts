@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
+import { RequestSignal } from "../core/request-signal.js";
 import { credentialFrom } from "./credential.js";
 import { modelListBody } from "./models-list.js";
 import { readJsonBody } from "./read-json-body.js";
@@ -52,7 +53,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       throw notFound(match.path, match.restricted);
     case "models": {
       if (req.method !== "GET") throw new GatewayError("method_not_allowed", `Use GET for ${path}.`);
-      const ctx = context(req, id, match, "", {}, undefined, new AbortController().signal);
+      const ctx = context(req, id, match, "", {}, undefined, new RequestSignal());
       const identity = await runtime.identify(ctx);
       return writeJson(res, 200, modelListBody(identity, runtime.config.environment, match.id), id);
     }
@@ -65,11 +66,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       }
       const body = validateBody(await readJsonBody(req, runtime.config.maxBodyBytes), match.surface, match.operation);
       const outside = match.deployment ?? (body["model"] as string);
-      const controller = new AbortController();
+      const signal = new RequestSignal();
       res.on("close", () => {
-        if (!res.writableFinished) controller.abort();
+        if (!res.writableFinished) signal.abort();
       });
-      const ctx = context(req, id, match, outside, body, apiVersion, controller.signal);
+      const ctx = context(req, id, match, outside, body, apiVersion, signal);
       let reply;
       try {
         reply = await runtime.pipeline(ctx);
@@ -90,7 +91,7 @@ function context(
   outsideName: string,
   body: RequestContext["body"],
   apiVersion: string | undefined,
-  signal: AbortSignal,
+  signal: RequestSignal,
 ): RequestContext {
   const inference = match.kind === "inference" ? match : undefined;
   const streamOptions = body["stream_options"];

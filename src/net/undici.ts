@@ -1,3 +1,4 @@
+import type { EventEmitter } from "node:events";
 import { createRequire } from "node:module";
 import type * as Undici from "undici";
 
@@ -25,7 +26,8 @@ export interface RequestOptions {
   readonly dispatcher: Dispatcher;
   readonly headers?: Record<string, string>;
   readonly body?: string | Buffer;
-  readonly signal?: AbortSignal;
+  /** An AbortSignal, or an EventEmitter with `aborted` and `reason` (a RequestSignal). */
+  readonly signal?: AbortSignal | EventEmitter;
   readonly headersTimeout?: number;
   readonly bodyTimeout?: number;
 }

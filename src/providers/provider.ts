@@ -2,6 +2,7 @@ import type { PoolTimeouts, ProviderKind, Target } from "../core/catalog.js";
 import type { Operation } from "../core/context.js";
 import type { GatewayError } from "../core/errors.js";
 import type { JsonObject } from "../core/json.js";
+import type { RequestSignal } from "../core/request-signal.js";
 import type { EventStream } from "../core/event-stream.js";
 import type { Usage } from "../core/usage.js";
 
@@ -12,7 +13,7 @@ export interface ProviderCall {
   /** The client's body; adapters copy it before they rewrite anything. */
   readonly body: JsonObject;
   readonly stream: boolean;
-  readonly signal: AbortSignal;
+  readonly signal: RequestSignal;
   readonly requestId: string;
   /** The pool's; absent = the transport's defaults. `totalMs` is enforced by routing via `signal`. */
   readonly timeouts?: PoolTimeouts;

@@ -4,6 +4,7 @@ import { GatewayError } from "../core/errors.js";
 import type { EventSink, EventStream } from "../core/event-stream.js";
 import { isObject } from "../core/json.js";
 import type { SseEvent } from "../core/reply.js";
+import type { RequestSignal } from "../core/request-signal.js";
 import { openAIError } from "./openai-errors.js";
 import { transportError } from "./transport-error.js";
 
@@ -13,7 +14,7 @@ import { transportError } from "./transport-error.js";
  * that ends without `[DONE]`, an event that is not JSON, or an error event all fail the stream: a
  * broken stream must never look complete.
  */
-export function sseEvents(body: Readable, signal: AbortSignal): EventStream {
+export function sseEvents(body: Readable, signal: RequestSignal): EventStream {
   return new SseBodyStream(body, signal);
 }
 
@@ -28,7 +29,7 @@ class SseBodyStream implements EventStream {
 
   constructor(
     private readonly body: Readable,
-    private readonly signal: AbortSignal,
+    private readonly signal: RequestSignal,
   ) {
     this.parser = createParser({ onEvent: (event) => this.onEvent(event.data) });
   }

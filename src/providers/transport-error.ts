@@ -1,5 +1,6 @@
 import { errors } from "../net/undici.js";
 import { GatewayError } from "../core/errors.js";
+import type { RequestSignal } from "../core/request-signal.js";
 
 /** Why routing aborted a request's signal when the pool's `timeouts.totalMs` ran out. */
 export const TOTAL_TIMEOUT = "TotalTimeout";
@@ -8,7 +9,7 @@ export const TOTAL_TIMEOUT = "TotalTimeout";
  * Maps a socket-level failure to our codes. Timeouts and connection failures may succeed on another
  * member; a cancelled request (client gone) or a spent total deadline will not, on any member.
  */
-export function transportError(err: unknown, signal: AbortSignal): GatewayError {
+export function transportError(err: unknown, signal: RequestSignal): GatewayError {
   if (err instanceof GatewayError) return err;
   if (signal.aborted) {
     if (signal.reason instanceof Error && signal.reason.name === TOTAL_TIMEOUT) {

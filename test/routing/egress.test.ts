@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config/load.js";
 import { egressAllows } from "../../src/config/egress-allow.js";
 import type { Target } from "../../src/core/catalog.js";
 import { GatewayError } from "../../src/core/errors.js";
+import { RequestSignal } from "../../src/core/request-signal.js";
 import { httpProvider } from "../../src/providers/http-transport.js";
 import { openaiAdapter } from "../../src/providers/openai/openai-adapter.js";
 import { createUpstreamAgents } from "../../src/providers/upstream-agents.js";
@@ -93,7 +94,7 @@ test("the transport refuses an origin outside the allow-list, without connecting
     resource: { id: "x", provider: "openai", endpoint, apiKey: undefined, apiVersion: "2024-10-21", sim: { latencyMs: 0, tokensPerSecond: 0, embeddingDimensions: 8 } },
     deployment: { file: "x.json", resource: "x", name: "chat-deploy", type: "PAYG", model: "gpt-35-turbo", modelVersion: undefined, tokensPerMinute: 1000 },
   });
-  const call = { operation: "chat" as const, path: "/chat/completions", body: { messages: [] }, stream: false, signal: new AbortController().signal, requestId: "r1" };
+  const call = { operation: "chat" as const, path: "/chat/completions", body: { messages: [] }, stream: false, signal: new RequestSignal(), requestId: "r1" };
   try {
     const ok = await provider.send(call, target(`${allowed.url}/v1`));
     assert.equal(ok.kind, "json");

@@ -146,3 +146,34 @@ test("a client that leaves while the stream is stalled releases the upstream, an
     assert.equal(sseData(after.text).at(-1), "[DONE]", "the gateway serves the next stream");
   }),
 );
+
+test("a client that leaves while the upstream is still thinking cancels the upstream request, and is metered as aborted", { timeout: 60_000 }, async () => {
+  let arrived = false;
+  let cancelled = false;
+  const a = await startFakeUpstream((_req, res) => {
+    arrived = true;
+    // Never answers: only the gateway letting go of the request ends it.
+    res.on("close", () => (cancelled = !res.writableFinished));
+  });
+  const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url }]));
+  try {
+    const requestId = "leaves-early";
+    const req = request(`${gw.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json", "x-request-id": requestId },
+    });
+    req.on("error", () => {});
+    req.end(JSON.stringify({ model: "gpt35", messages: [{ role: "user", content: "Hello" }] }));
+    await until(() => arrived, "the request to reach the upstream");
+    req.destroy();
+    await until(() => cancelled, "the gateway to cancel the upstream request");
+    await until(() => usageRecord(gw, requestId) !== undefined, "the cancelled request's usage record");
+    assert.equal(usageRecord(gw, requestId)?.aborted, true);
+    a.handle(healthy("a"));
+    const after = await chat(gw, false);
+    assert.equal(after.status, 200, "the gateway serves the next request");
+  } finally {
+    await a.close();
+    await gw.close();
+  }
+});

@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Target } from "../../core/catalog.js";
 import { GatewayError } from "../../core/errors.js";
 import { eventStreamFrom } from "../../core/event-stream.js";
 import type { JsonObject } from "../../core/json.js";
+import type { RequestSignal } from "../../core/request-signal.js";
 import type { SseEvent } from "../../core/reply.js";
 import type { Usage } from "../../core/usage.js";
 import { contentText, countChatTokens, countTokens } from "../../metering/tokenizer.js";
@@ -18,7 +18,7 @@ export const simProvider: Provider = {
   id: "sim",
   async send(call, target): Promise<UpstreamResult> {
     const { latencyMs } = target.resource.sim;
-    if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: call.signal });
+    if (latencyMs > 0) await pause(latencyMs, call.signal);
     if (call.operation === "embeddings") return embeddings(call, target);
     if (call.operation === "passthrough") {
       throw new GatewayError("invalid_request", `The simulated model does not implement ${call.path}.`);
@@ -84,7 +84,7 @@ async function* streamed(call: ProviderCall, target: Target, r: Composed): Async
   };
   if (chat) yield event(piece("", null, "assistant"));
   for (const word of r.words) {
-    if (gapMs > 0) await sleep(gapMs, undefined, { signal: call.signal });
+    if (gapMs > 0) await pause(gapMs, call.signal);
     yield event(piece(word, null));
   }
   yield event(piece("", r.finishReason));
@@ -125,4 +125,19 @@ function promptText(prompt: unknown): string {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts (the client left). */
+function pause(ms: number, signal: RequestSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const stop = signal.onAbort(() => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+    const timer = setTimeout(() => {
+      stop();
+      resolve();
+    }, ms);
+  });
 }
