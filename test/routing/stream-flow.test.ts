@@ -177,3 +177,38 @@ test("a client that leaves while the upstream is still thinking cancels the upst
     await gw.close();
   }
 });
+
+test("an upstream stream that starts with a byte-order mark and splits characters across reads reaches the client intact", async () => {
+  const words = ["héllo", " wörld", " 日本語", " 🎉🎉", " ok"];
+  const a = await startFakeUpstream(async (_req, res) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(chatChunks(words, true).join("") + "data: [DONE]\n\n")]);
+    // Cut inside every multi-byte character, with a pause so each piece is a read of its own.
+    let from = 0;
+    for (let i = 1; i < bytes.length; i++) {
+      const byte = bytes[i] as number;
+      if ((byte & 0xc0) !== 0x80 || ((bytes[i - 1] as number) & 0xc0) === 0x80) continue;
+      res.write(bytes.subarray(from, i));
+      from = i;
+      await sleep(3);
+    }
+    res.end(bytes.subarray(from));
+  });
+  const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url }]));
+  try {
+    const answer = await chat(gw, true);
+    assert.equal(answer.status, 200);
+    const data = sseData(answer.text);
+    assert.equal(data.at(-1), "[DONE]");
+    // The usage chunk stays with the gateway: this client did not ask for it.
+    assert.equal(data.length, chatChunks(words, false).length + 1, "every event arrived, the first (after the mark) too");
+    const text = data
+      .filter((d) => d !== "[DONE]")
+      .map((d) => (JSON.parse(d) as { choices: { delta?: { content?: string } }[] }).choices[0]?.delta?.content ?? "")
+      .join("");
+    assert.equal(text, words.join(""));
+  } finally {
+    await a.close();
+    await gw.close();
+  }
+});
