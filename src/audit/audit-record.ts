@@ -40,9 +40,9 @@ export interface AuditRecord {
   readonly usage?: RecordedUsage | undefined;
   /** Absent in metadata mode. */
   readonly prompt?: readonly PromptMessage[] | undefined;
-  /** Streams: the text delivered, reassembled from the deltas. */
+  /** Streams: the text delivered, reassembled from the deltas. JSON replies the provider parsed: their text. */
   readonly responseText?: string | undefined;
-  /** JSON replies: the body as sent; the worker reads the text out of it, off the request path. */
+  /** Other JSON replies: the body as sent; the worker reads the text out of it, off the request path. */
   readonly responseBody?: string | undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { ErrorCode } from "./errors.js";
 import type { EventStream } from "./event-stream.js";
+import type { JsonObject } from "./json.js";
 import type { Usage } from "./usage.js";
 
 /** One Server-Sent Event as it goes on the wire: `data` verbatim, `json` parsed when someone needed it. */
@@ -62,15 +63,17 @@ export class Reply {
     readonly status: number,
     readonly headers: Record<string, string>,
     readonly body: string | undefined,
+    /** A JSON reply's body parsed, when the provider had it parsed anyway. */
+    readonly parsedBody: JsonObject | undefined,
     private eventSource: EventStream | undefined,
   ) {}
 
-  static json(status: number, body: string, headers: Record<string, string> = {}): Reply {
-    return new Reply(status, headers, body, undefined);
+  static json(status: number, body: string, headers: Record<string, string> = {}, parsedBody?: JsonObject): Reply {
+    return new Reply(status, headers, body, parsedBody, undefined);
   }
 
   static stream(events: EventStream, headers: Record<string, string> = {}): Reply {
-    return new Reply(200, headers, undefined, events);
+    return new Reply(200, headers, undefined, undefined, events);
   }
 
   get isStream(): boolean {

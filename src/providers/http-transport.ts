@@ -62,7 +62,7 @@ export function httpProvider(adapter: HttpAdapter, agents: UpstreamAgents, token
         if (call.stream || !isObject(parsed)) {
           throw new GatewayError("upstream_error", "The upstream answered in an unexpected format.", { retryable: true });
         }
-        return { kind: "json", status: res.statusCode, body: text, usage: usageFromOpenAI(parsed["usage"]), headers };
+        return { kind: "json", status: res.statusCode, body: text, json: parsed, usage: usageFromOpenAI(parsed["usage"]), headers };
       } catch (err) {
         // An unread body (a redirect, say) errors when destroyed; nobody else listens to it now.
         res.body.on("error", () => {}).destroy();

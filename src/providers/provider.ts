@@ -25,6 +25,8 @@ export type UpstreamResult =
       readonly status: number;
       /** The provider's body, translated to OpenAI's shape when it is not already. */
       readonly body: string;
+      /** `body` parsed, when the provider parsed it anyway: the audit reads the reply's text from it. */
+      readonly json?: JsonObject;
       readonly usage: Usage | undefined;
       readonly headers: Readonly<Record<string, string>>;
     }

@@ -53,7 +53,7 @@ export function dispatch(providers: ProviderRegistry, state: RoutingState, rando
           const onBroken = (err: unknown): void => {
             if (!total.signal.aborted && asGatewayError(err).detail.retryable) health.failed(performance.now(), pool.breaker);
           };
-          const reply = result.kind === "json" ? Reply.json(result.status, result.body) : Reply.stream(await primed(result.events, onBroken));
+          const reply = result.kind === "json" ? Reply.json(result.status, result.body, {}, result.json) : Reply.stream(await primed(result.events, onBroken));
           health.succeeded(performance.now(), result.headers);
           if (result.kind === "json") {
             reply.usage = result.usage;

@@ -7,6 +7,7 @@ import type { AuditRecord, RecordedMode } from "../../audit/audit-record.js";
 import type { AuditSink } from "../../audit/audit-sink.js";
 import { consumerAuditSettings } from "../../audit/consumer-audit.js";
 import { recordId } from "../../core/record-id.js";
+import { deltaText } from "../../metering/usage-tap.js";
 import { auditTap, StreamCapture } from "./audit-tap.js";
 import { promptMessages } from "./prompt-messages.js";
 
@@ -84,6 +85,11 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
   // Embedding vectors and passthrough bodies are not text anyone reviews.
   const textReply = ctx.operation === "chat" || ctx.operation === "completions";
   const usage = e.capture?.usage ?? reply?.usage;
+  // A JSON reply the provider parsed anyway gives its text here, a few property reads: the record
+  // then carries the text instead of the whole body escaped inside JSON, and the worker need not
+  // parse the body again. Without it, the body goes as it is and the worker reads the text out.
+  const parsed = withText && textReply && reply?.isStream === false && reply.status < 400 ? reply.parsedBody : undefined;
+  const jsonText = parsed === undefined ? undefined : deltaText(parsed["choices"]);
   return {
     id,
     requestId: ctx.id,
@@ -103,7 +109,7 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
     sampled,
     usage: usage && { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, totalTokens: usage.totalTokens },
     prompt: withText ? promptMessages(ctx) : undefined,
-    responseText: withText && textReply && e.capture ? e.capture.text() : undefined,
-    responseBody: withText && textReply && reply?.isStream === false && reply.status < 400 ? reply.body : undefined,
+    responseText: withText && textReply && e.capture ? e.capture.text() : jsonText,
+    responseBody: withText && textReply && jsonText === undefined && reply?.isStream === false && reply.status < 400 ? reply.body : undefined,
   };
 }

@@ -25,7 +25,8 @@ export const simProvider: Provider = {
     }
     const reply = compose(call, target);
     if (call.stream) return { kind: "stream", events: eventStreamFrom(streamed(call, target, reply)), headers: {} };
-    return { kind: "json", status: 200, body: JSON.stringify(whole(call, target, reply)), usage: reply.usage, headers: {} };
+    const json = whole(call, target, reply);
+    return { kind: "json", status: 200, body: JSON.stringify(json), json, usage: reply.usage, headers: {} };
   },
 };
 
