@@ -41,7 +41,7 @@ export async function startProcess(args: string[], pattern: RegExp, typescript =
  * The environment and node flags the `atrium` command starts node with: its second line is
  * `//bin/true; exec env NAME=value … node --flag … "$0" "$@"`. Atrium runs as `atrium` runs.
  */
-function binLine(): { env: Record<string, string>; flags: string[] } {
+export function binLine(): { env: Record<string, string>; flags: string[] } {
   const line = readFileSync(join(ROOT, "dist/cli/main.js"), "utf8").split("\n", 2)[1] ?? "";
   const words = line.slice(line.indexOf("exec ") + 5).split(/\s+/);
   const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]));
