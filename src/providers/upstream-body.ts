@@ -1,5 +1,4 @@
-import type { JsonObject } from "../core/json.js";
-import { isObject } from "../core/json.js";
+import { copyObject, isObject } from "../core/json.js";
 import { GatewayError } from "../core/errors.js";
 import type { ProviderCall } from "./provider.js";
 
@@ -12,13 +11,12 @@ export function operationPath(call: ProviderCall): string {
  * `model`, and, for streams, the final usage chunk requested so the meter sees provider counts.
  */
 export function upstreamBody(call: ProviderCall, model: string | undefined): string {
-  // Object.assign, not a spread: the spread's copy gets a new hidden class per call on Node 20.
-  const copy: JsonObject = Object.assign({}, call.body);
+  const copy = copyObject(call.body);
   if (model === undefined) delete copy["model"];
   else copy["model"] = model;
   if (call.stream) {
     const options = isObject(call.body["stream_options"]) ? call.body["stream_options"] : {};
-    const streamOptions: JsonObject = Object.assign({}, options);
+    const streamOptions = copyObject(options);
     streamOptions["include_usage"] = true;
     copy["stream_options"] = streamOptions;
   }

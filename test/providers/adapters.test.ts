@@ -101,3 +101,24 @@ test("a body nested too deeply for re-serialisation is a 400, not a crash", asyn
     await gw.close();
   }
 });
+
+test("a __proto__ key in the client's body is forwarded as a key, not taken as the copy's prototype", async () => {
+  const gw = await startTestGateway(standardConfig({ resources: { up: { provider: "openai-compatible", endpoint: `${upstream.url}/v1` } } }));
+  try {
+    for (const stream of [false, true]) {
+      const options = stream ? ',"stream":true,"stream_options":{"__proto__":{"polluted":true}}' : "";
+      const res = await fetch(`${gw.url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json" },
+        body: `{"model":"gpt35","messages":[{"role":"user","content":"Hi"}],"__proto__":{"temperature":0.9}${options}}`,
+      });
+      await res.text();
+      const sent = upstream.requests.at(-1)!.body;
+      assert.match(sent, /"__proto__":\{"temperature":0\.9\}/);
+      assert.match(sent, /"model":"chat-deploy"/);
+      if (stream) assert.match(sent, /"stream_options":\{"__proto__":\{"polluted":true\},"include_usage":true\}/);
+    }
+  } finally {
+    await gw.close();
+  }
+});
