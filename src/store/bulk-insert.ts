@@ -20,6 +20,24 @@ export function rememberSqlite(db: Kysely<Tables>, sqlite: BetterSqlite3.Databas
 
 export type Cell = string | number | null;
 
+/**
+ * Rows as cells in column order, for `insert`. A loop in a function that lives as long as the
+ * module, not `rows.map((row) => columns.map(…))` at the call site: V8 holds a function's optimised
+ * code only while a closure of it is alive, so closures made per batch (a flusher stores about five
+ * batches a second) lost their code at every full GC and were compiled again, each about ten times
+ * in 18 seconds of load.
+ */
+export function cellsOf<C extends string>(rows: readonly Readonly<Record<C, Cell>>[], columns: readonly C[]): Cell[][] {
+  const cells = new Array<Cell[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Readonly<Record<C, Cell>>;
+    const out = new Array<Cell>(columns.length);
+    for (let c = 0; c < columns.length; c++) out[c] = row[columns[c] as C];
+    cells[r] = out;
+  }
+  return cells;
+}
+
 /** Rows per PostgreSQL statement: 400 × the widest table (30 columns) stays far under its 65,535 parameters. */
 const PG_ROWS = 400;
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { BulkInsert } from "../../store/bulk-insert.js";
+import { BulkInsert, cellsOf } from "../../store/bulk-insert.js";
 import type { Tables } from "../../store/tables.js";
 import type { AuditRecordsTable } from "./audit-table.js";
 
@@ -50,7 +50,7 @@ export class AuditStore {
 
   /** Idempotent by id (delivery is at-least-once); returns how many rows were new. */
   insert(rows: readonly AuditRecordsTable[]): Promise<number> {
-    return this.rows.insert(rows.map((row) => COLUMNS.map((c) => row[c])));
+    return this.rows.insert(cellsOf(rows, COLUMNS));
   }
 
   /** Newest first; `limit + 1` rows are read so the caller knows whether a next page exists. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { BulkInsert } from "../bulk-insert.js";
+import { BulkInsert, cellsOf } from "../bulk-insert.js";
 import type { UsageRecord } from "../../core/usage-record.js";
 import type { Tables } from "../tables.js";
 import { fromRow, toRow, USAGE_COLUMNS } from "./usage-row.js";
@@ -55,10 +55,7 @@ export class UsageStore {
 
   /** Idempotent: a record whose id is already stored is skipped (outbox replays are at-least-once). */
   async insert(records: readonly UsageRecord[]): Promise<void> {
-    await this.rows.insert(records.map((r) => {
-      const row = toRow(r);
-      return USAGE_COLUMNS.map((c) => row[c]);
-    }));
+    await this.rows.insert(cellsOf(records.map(toRow), USAGE_COLUMNS));
   }
 
   /** A consumer's newest records, newest first (index `usage_records_consumer_at`). */
