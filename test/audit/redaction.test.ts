@@ -107,3 +107,28 @@ test("the gateway sends prompts to the configured analyser and stores what it fo
     await gw.close();
   }
 });
+
+test("a record redacted without the failing analyser is stored, and counted on /metrics", async () => {
+  const gw = await startTestGateway(
+    auditConfig(
+      { defaultMode: "redacted", externalAnalyzer: { url: analyserUrl, timeoutMs: 2000 } },
+      { extraPlatform: { egress: { allowHosts: [new URL(analyserUrl).host] } } },
+    ),
+  );
+  failing = true;
+  try {
+    const sent = await chat(gw.url, `Meet me in ${PLACE}, mail jane@example.org`);
+    assert.equal(sent.status, 200);
+    const rows = async () => gw.database.db.selectFrom("audit_records").selectAll().where("request_id", "=", sent.requestId).execute();
+    assert.ok(await eventually(async () => (await rows()).length === 1));
+    const [row] = await rows();
+    assert.equal(row?.redaction, "local (external failed)");
+    assert.match(row?.prompt ?? "", /mail <EMAIL_1>/);
+    const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+    assert.match(metrics, /atrium_audit_analyzer_failures_total 1\n/);
+    assert.match(metrics, /atrium_audit_redacted_total 1\n/);
+  } finally {
+    failing = false;
+    await gw.close();
+  }
+});
