@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   wrk(`${atriumUrl}/v1/chat/completions`, chat("chat"), auth, 16, WARMUP_SECONDS);
   wrk(`${bareUrl}/v1/chat/completions`, chat("bench-chat"), {}, 16, WARMUP_SECONDS);
   // Streams as long as chat, and at the legs' 16 streams: after 2 s at 4 streams, the first 4 s of
-  // stream-0 cost Atrium 23.7 µs per chunk and the later ones ~16.5 (the bare proxy 18.1, then ~14.5).
+  // stream-0 cost Atrium 23.7 µs per chunk and the next nine 13.9–20.2 (the bare proxy 18.1, then 12.7–18.0).
   await sseLoad(`${atriumUrl}/v1/chat/completions`, chat("stream-0", { stream: true }), auth, 16, WARMUP_SECONDS);
   await sseLoad(`${bareUrl}/v1/chat/completions`, chat("bench-stream-0", { stream: true }), {}, 16, WARMUP_SECONDS);
 
