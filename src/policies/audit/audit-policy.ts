@@ -88,7 +88,8 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
   // A JSON reply the provider parsed anyway gives its text here, a few property reads: the record
   // then carries the text instead of the whole body escaped inside JSON, and the worker need not
   // parse the body again. Without it, the body goes as it is and the worker reads the text out.
-  const parsed = withText && textReply && reply?.isStream === false && reply.status < 400 ? reply.parsedBody : undefined;
+  const jsonReply = withText && textReply && reply !== undefined && !reply.isStream && reply.status < 400 ? reply : undefined;
+  const parsed = jsonReply?.parsedBody;
   const jsonText = parsed === undefined ? undefined : deltaText(parsed["choices"]);
   return {
     id,
@@ -110,6 +111,6 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
     usage: usage && { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, totalTokens: usage.totalTokens },
     prompt: withText ? promptMessages(ctx) : undefined,
     responseText: withText && textReply && e.capture ? e.capture.text() : jsonText,
-    responseBody: withText && textReply && jsonText === undefined && reply?.isStream === false && reply.status < 400 ? reply.body : undefined,
+    responseBody: jsonText === undefined ? jsonReply?.body : undefined,
   };
 }
