@@ -55,7 +55,9 @@ export class GatewayMetrics {
       registers,
     });
     this.outboxGauges(registers);
-    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    // The event-loop delay histogram samples every 100 ms: prom-client's default of 10 ms wakes an
+    // idle gateway 100 times a second, each wake-up costing more CPU on a VM than the sample is worth.
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 100 });
   }
 
   /** The one call per request: counters, token and cost totals, latency histograms. */

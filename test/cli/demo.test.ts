@@ -31,6 +31,16 @@ test("the demo serves and the README's curl commands work as written", async () 
       if (command.includes("stream")) assert.match(out, /data: \[DONE\]/);
     }
     assert.ok(printed.some((l) => l.includes("atrium-demo-key-change-me")), "the demo key is printed");
+    // Fewer than 4 KiB of log lines: they reach standard output on the flush timer, with the process still running.
+    const accessLines = async (): Promise<string[]> => {
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const found = printed.filter((l) => l.includes('"msg":"request"'));
+        if (found.length >= curls.length) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return printed.filter((l) => l.includes('"msg":"request"'));
+    };
+    assert.equal((await accessLines()).length, curls.length, "one access line per request, written while the gateway runs");
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
