@@ -7,6 +7,8 @@ import type { Usage } from "./usage.js";
 export interface SseEvent {
   readonly data: string;
   readonly json?: unknown;
+  /** The text the event delivers, once a watcher has worked it out: the next one reuses it. */
+  text?: string | undefined;
 }
 
 export interface Outcome {

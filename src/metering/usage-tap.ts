@@ -1,6 +1,6 @@
 import type { RequestContext } from "../core/context.js";
 import { isObject } from "../core/json.js";
-import type { Reply, StreamWatcher } from "../core/reply.js";
+import type { Reply, SseEvent, StreamWatcher } from "../core/reply.js";
 import { usageFromOpenAI } from "../core/usage.js";
 import { promptEstimate } from "./prompt-estimate.js";
 import { countTokens } from "./tokenizer.js";
@@ -46,10 +46,10 @@ export function usageTap(ctx: RequestContext, model: string, reply: Reply, hooks
           if (!Array.isArray(choices) || choices.length === 0) return undefined;
           const { usage: _dropped, ...rest } = json;
           start();
-          return { data: JSON.stringify(rest), json: rest };
+          return { data: JSON.stringify(rest), json: rest, text: undefined };
         }
       } else if (reply.usage === undefined && isObject(json)) {
-        delivered += deltaText(json["choices"]);
+        delivered += eventText(event);
       }
       start();
       return event;
@@ -61,6 +61,13 @@ export function usageTap(ctx: RequestContext, model: string, reply: Reply, hooks
     },
     close: counted,
   };
+}
+
+/** The text one event delivers, worked out once however many watchers ask for it. */
+export function eventText(event: SseEvent): string {
+  if (event.text !== undefined) return event.text;
+  const json = event.json;
+  return (event.text = isObject(json) ? deltaText(json["choices"]) : "");
 }
 
 /** Text the client received in one chunk: content, legacy completion text, tool-call arguments. */

@@ -96,7 +96,7 @@ class SseBodyStream implements EventStream {
       this.fail(streamedError(data));
       return;
     }
-    const event: SseEvent = { data, json };
+    const event: SseEvent = { data, json, text: undefined };
     (this.sink as EventSink).event(event);
   }
 

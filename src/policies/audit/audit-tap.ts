@@ -1,7 +1,7 @@
 import { isObject } from "../../core/json.js";
 import type { StreamWatcher } from "../../core/reply.js";
 import { usageFromOpenAI } from "../../core/usage.js";
-import { deltaText } from "../../metering/usage-tap.js";
+import { eventText } from "../../metering/usage-tap.js";
 import type { RecordedUsage } from "../../audit/audit-record.js";
 
 /** What a stream delivered, collected by the tap: the delta pieces, joined only when recorded. */
@@ -31,7 +31,7 @@ export function auditTap(capture: StreamCapture, collect: boolean, end: () => Pr
         if (u) capture.usage = { promptTokens: u.promptTokens, completionTokens: u.completionTokens, totalTokens: u.totalTokens };
       }
       if (collect) {
-        const text = deltaText(json["choices"]);
+        const text = eventText(event);
         if (text !== "") capture.parts.push(text);
       }
     },

@@ -76,7 +76,7 @@ async function* streamed(call: ProviderCall, target: Target, r: Composed): Async
   const chat = call.operation === "chat";
   const base = { id: r.id, object: chat ? "chat.completion.chunk" : "text_completion", created: r.created, model: target.deployment.model, system_fingerprint: "fp_atrium_sim" };
   const gapMs = target.resource.sim.tokensPerSecond > 0 ? 1000 / target.resource.sim.tokensPerSecond : 0;
-  const event = (json: JsonObject): SseEvent => ({ data: JSON.stringify(json), json });
+  const event = (json: JsonObject): SseEvent => ({ data: JSON.stringify(json), json, text: undefined });
   const piece = (content: string, finish: string | null, role?: string): JsonObject => {
     const choice: JsonObject = chat
       ? { index: 0, delta: role ? { role, content } : finish ? {} : { content }, logprobs: null, finish_reason: finish }
