@@ -15,13 +15,14 @@ export function chatBody(model: string, extra: Record<string, unknown> = {}): st
  */
 export function benchConfigDir(upstreamUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), "atrium-bench-"));
-  const deployments = ["bench-chat", "bench-stream-0", "bench-stream-5", "bench-stream-5x100", "bench-embed"];
+  const deployments = ["bench-chat", "bench-stream-0", "bench-stream-5", "bench-stream-5x100", "bench-embed", "bench-embed-1536"];
   const outside: Record<string, string> = {
     chat: "bench-chat",
     "stream-0": "bench-stream-0",
     "stream-5": "bench-stream-5",
     "stream-5x100": "bench-stream-5x100",
     embed: "bench-embed",
+    "embed-1536": "bench-embed-1536",
   };
   const platform = {
     environment: "dev",

@@ -2,7 +2,7 @@
  * A fast OpenAI-compatible upstream for the benchmark, run as its own process so its CPU is not
  * counted as Atrium's. The scenario is chosen by the platform deployment name in `model`:
  * `bench-chat` (JSON), `bench-stream-<gapMs>` (20 chunks, <gapMs> apart; `bench-stream-<gapMs>x<n>`:
- * n chunks), `bench-embed`.
+ * n chunks), `bench-embed` (256 dimensions), `bench-embed-<n>` (n dimensions: 1536 is ada-002's).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,12 +16,14 @@ const completion = JSON.stringify({
   choices: [{ index: 0, message: { role: "assistant", content: "word ".repeat(20).trim() }, finish_reason: "stop" }],
   usage,
 });
-const embedding = JSON.stringify({
-  object: "list",
-  data: [{ object: "embedding", index: 0, embedding: Array.from({ length: 256 }, (_, i) => Math.sin(i) / 16) }],
-  model: "text-embedding-ada-002",
-  usage: { prompt_tokens: 8, total_tokens: 8 },
-});
+const embeddingOf = (dimensions: number): string =>
+  JSON.stringify({
+    object: "list",
+    data: [{ object: "embedding", index: 0, embedding: Array.from({ length: dimensions }, (_, i) => Math.sin(i) / 16) }],
+    model: "text-embedding-ada-002",
+    usage: { prompt_tokens: 8, total_tokens: 8 },
+  });
+const embeddings = new Map<string, string>();
 const base = '{"id":"chatcmpl-bench","object":"chat.completion.chunk","created":1700000000,"model":"gpt-35-turbo","choices":[{"index":0,"delta":{"content":" word"},"finish_reason":null}],"usage":null}';
 const last = `{"id":"chatcmpl-bench","object":"chat.completion.chunk","created":1700000000,"model":"gpt-35-turbo","choices":[],"usage":${JSON.stringify(usage)}}`;
 
@@ -32,6 +34,8 @@ const server = createServer((req, res) => {
     const body = Buffer.concat(chunks).toString("utf8");
     const model = /"model":"([^"]+)"/.exec(body)?.[1] ?? "";
     if (req.url?.endsWith("/embeddings")) {
+      let embedding = embeddings.get(model);
+      if (embedding === undefined) embeddings.set(model, (embedding = embeddingOf(Number(model.slice("bench-embed-".length)) || 256)));
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(embedding) });
       return res.end(embedding);
     }

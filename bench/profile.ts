@@ -2,7 +2,7 @@
  * `npm run bench:profile -- <scenario> [seconds]`: Atrium under one benchmark scenario with
  * `--cpu-prof`, then the functions and packages that took the most CPU, by self time. Scenarios:
  * chat (c=16), stream-0 and stream-5 (20 chunks, 0 or 5 ms apart, 16 streams), stream-5x100 (100
- * chunks, 5 ms apart, 16 streams), embed (c=16).
+ * chunks, 5 ms apart, 16 streams), embed and embed-1536 (c=16, 256 or 1536 dimensions).
  * The profile is kept for Chrome DevTools; its path is printed. Loopback only; stops by itself.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -34,9 +34,9 @@ async function main(): Promise<void> {
   const auth = { authorization: `Bearer ${BENCH_KEY}` };
   const url = `${atriumUrl}/v1/chat/completions`;
   if (scenario === "chat") wrk(url, chat("chat"), auth, 16, seconds);
-  else if (scenario === "embed") wrk(`${atriumUrl}/v1/embeddings`, JSON.stringify({ model: "embed", input: "The quick brown fox" }), auth, 16, seconds);
+  else if (scenario === "embed" || scenario === "embed-1536") wrk(`${atriumUrl}/v1/embeddings`, JSON.stringify({ model: scenario, input: "The quick brown fox" }), auth, 16, seconds);
   else if (["stream-0", "stream-5", "stream-5x100"].includes(scenario)) await sseLoad(url, chat(scenario, { stream: true }), auth, 16, seconds);
-  else throw new Error(`unknown scenario ${scenario}: chat, stream-0, stream-5, stream-5x100 or embed`);
+  else throw new Error(`unknown scenario ${scenario}: chat, stream-0, stream-5, stream-5x100, embed or embed-1536`);
   gateway.child.kill("SIGTERM");
   await once(gateway.child, "exit");
   upstream.child.kill("SIGTERM");

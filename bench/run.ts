@@ -116,6 +116,8 @@ async function main(): Promise<void> {
   {
     const body = (model: string) => JSON.stringify({ model, input: "The quick brown fox jumps over the lazy dog" });
     await requestRow("embeddings c=16", "/v1/embeddings", body("bench-embed"), body("embed"), 16);
+    // The size of a real reply: ada-002 and text-embedding-3-small return 1536 dimensions (32 KB).
+    await requestRow("embeddings 1536-d c=16", "/v1/embeddings", body("bench-embed-1536"), body("embed-1536"), 16);
   }
   const rss = rssMiB(pid);
   gateway.child.kill("SIGTERM");

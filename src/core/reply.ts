@@ -64,18 +64,24 @@ export class Reply {
   private constructor(
     readonly status: number,
     readonly headers: Record<string, string>,
-    readonly body: string | undefined,
+    /** Bytes when the provider's reply is passed on as it came (embeddings). */
+    readonly body: string | Buffer | undefined,
     /** A JSON reply's body parsed, when the provider had it parsed anyway. */
     readonly parsedBody: JsonObject | undefined,
     private eventSource: EventStream | undefined,
   ) {}
 
-  static json(status: number, body: string, headers: Record<string, string> = {}, parsedBody?: JsonObject): Reply {
+  static json(status: number, body: string | Buffer, headers: Record<string, string> = {}, parsedBody?: JsonObject): Reply {
     return new Reply(status, headers, body, parsedBody, undefined);
   }
 
   static stream(events: EventStream, headers: Record<string, string> = {}): Reply {
     return new Reply(200, headers, undefined, undefined, events);
+  }
+
+  /** A JSON reply's body as text, decoded if it was kept as bytes. */
+  bodyText(): string | undefined {
+    return typeof this.body === "string" || this.body === undefined ? this.body : this.body.toString("utf8");
   }
 
   get isStream(): boolean {

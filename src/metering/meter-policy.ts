@@ -60,7 +60,7 @@ export function meterPolicy(sink: UsageSink, environment: Environment, observe?:
         }),
       );
     } else {
-      reply.usage ??= jsonUsage(ctx, reply.body, model);
+      reply.usage ??= jsonUsage(ctx, reply.bodyText(), model);
       const now = performance.now() - ctx.startedAtMs;
       await write(ended(ctx, reply, reply.status, false, now));
     }

@@ -23,8 +23,8 @@ export type UpstreamResult =
   | {
       readonly kind: "json";
       readonly status: number;
-      /** The provider's body, translated to OpenAI's shape when it is not already. */
-      readonly body: string;
+      /** The provider's body, translated to OpenAI's shape when it is not already; bytes when passed on as they came. */
+      readonly body: string | Buffer;
       /** `body` parsed, when the provider parsed it anyway: the audit reads the reply's text from it. */
       readonly json?: JsonObject;
       readonly usage: Usage | undefined;

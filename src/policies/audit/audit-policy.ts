@@ -111,6 +111,6 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
     usage: usage && { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, totalTokens: usage.totalTokens },
     prompt: withText ? promptMessages(ctx) : undefined,
     responseText: withText && textReply && e.capture ? e.capture.text() : jsonText,
-    responseBody: jsonText === undefined ? jsonReply?.body : undefined,
+    responseBody: jsonText === undefined ? jsonReply?.bodyText() : undefined,
   };
 }
