@@ -9,6 +9,13 @@ export function chatBody(model: string, extra: Record<string, unknown> = {}): st
   return JSON.stringify({ model, messages: [{ role: "user", content: "Say twenty words." }], ...extra });
 }
 
+/** A chat request whose prompt carries `chars` characters of retrieved context, as a RAG assistant sends. */
+export function ragChatBody(model: string, chars: number): string {
+  const passage = "The retrieval step found these passages about the platform's chargeback rules and quotas. ";
+  const context = passage.repeat(Math.ceil(chars / passage.length)).slice(0, chars);
+  return JSON.stringify({ model, messages: [{ role: "system", content: "Answer from the context." }, { role: "user", content: context }] });
+}
+
 /**
  * The benchmark's platform: one openai-compatible resource (the fake upstream), one consumer with
  * every outside name the scenarios use, and the full policy chain switched on.

@@ -5,7 +5,7 @@
  * Bounded in time (BENCH_SECONDS per leg, default 5).
  */
 import { spawnSync } from "node:child_process";
-import { BENCH_KEY, chatBody as chat } from "./bench-config.js";
+import { BENCH_KEY, chatBody as chat, ragChatBody } from "./bench-config.js";
 import { startProcess, startUpstreamAndGateway } from "./processes.js";
 import { cpuMicros, resetPeakRss, rssMiB } from "./proc-stats.js";
 import { sseLoad } from "./sse-load.js";
@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     await requestRow(`chat c=${connections}`, "/v1/chat/completions", chat("bench-chat"), chat("chat"), connections);
     if (connections === 64) rssAt64 = rssMiB(pid);
   }
+  // A RAG assistant's prompt: 8 KiB of retrieved context is counted, audited and redacted.
+  await requestRow("chat 8 KiB prompt c=16", "/v1/chat/completions", ragChatBody("bench-chat", 8192), ragChatBody("chat", 8192), 16);
   const perStream: Record<string, { bare: number; atrium: number }> = {};
   for (const [gap, events] of [
     [0, 20],
