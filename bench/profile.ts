@@ -1,7 +1,7 @@
 /**
  * `npm run bench:profile -- <scenario> [seconds]`: Atrium under one benchmark scenario with
  * `--cpu-prof`, then the functions and packages that took the most CPU, by self time. Scenarios:
- * chat (c=16), chat-8k (c=16, an 8 KiB prompt), stream-0 and stream-5 (20 chunks, 0 or 5 ms apart, 16 streams), stream-5x100 (100
+ * chat (c=16), chat-<n>k (c=16, an n KiB prompt: chat-8k), stream-0 and stream-5 (20 chunks, 0 or 5 ms apart, 16 streams), stream-5x100 (100
  * chunks, 5 ms apart, 16 streams), embed and embed-1536 (c=16, 256 or 1536 dimensions).
  * The profile is kept for Chrome DevTools; its path is printed. Loopback only; stops by itself.
  */
@@ -34,10 +34,10 @@ async function main(): Promise<void> {
   const auth = { authorization: `Bearer ${BENCH_KEY}` };
   const url = `${atriumUrl}/v1/chat/completions`;
   if (scenario === "chat") wrk(url, chat("chat"), auth, 16, seconds);
-  else if (scenario === "chat-8k") wrk(url, ragChatBody("chat", 8192), auth, 16, seconds);
+  else if (/^chat-\d+k$/.test(scenario)) wrk(url, ragChatBody("chat", 1024 * Number(scenario.slice(5, -1))), auth, 16, seconds);
   else if (scenario === "embed" || scenario === "embed-1536") wrk(`${atriumUrl}/v1/embeddings`, JSON.stringify({ model: scenario, input: "The quick brown fox" }), auth, 16, seconds);
   else if (["stream-0", "stream-5", "stream-5x100"].includes(scenario)) await sseLoad(url, chat(scenario, { stream: true }), auth, 16, seconds);
-  else throw new Error(`unknown scenario ${scenario}: chat, chat-8k, stream-0, stream-5, stream-5x100, embed or embed-1536`);
+  else throw new Error(`unknown scenario ${scenario}: chat, chat-<n>k, stream-0, stream-5, stream-5x100, embed or embed-1536`);
   gateway.child.kill("SIGTERM");
   await once(gateway.child, "exit");
   upstream.child.kill("SIGTERM");
