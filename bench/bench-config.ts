@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { REQUEST_NUMBER } from "./wrk.js";
 
 export const BENCH_KEY = "bench-key-0123456789abcdef";
 
@@ -9,11 +10,15 @@ export function chatBody(model: string, extra: Record<string, unknown> = {}): st
   return JSON.stringify({ model, messages: [{ role: "user", content: "Say twenty words." }], ...extra });
 }
 
-/** A chat request whose prompt carries `chars` characters of retrieved context, as a RAG assistant sends. */
+/**
+ * A RAG assistant's chat request: the same system prompt every time, then `chars` characters of
+ * retrieved context that no other request sends (wrk numbers it), so its tokens are counted anew.
+ */
 export function ragChatBody(model: string, chars: number): string {
   const passage = "The retrieval step found these passages about the platform's chargeback rules and quotas. ";
   const context = passage.repeat(Math.ceil(chars / passage.length)).slice(0, chars);
-  return JSON.stringify({ model, messages: [{ role: "system", content: "Answer from the context." }, { role: "user", content: context }] });
+  const system = "You answer questions about the platform from the context below. Quote the passage you rely on; if the context does not answer the question, say so and do not guess.";
+  return JSON.stringify({ model, messages: [{ role: "system", content: system }, { role: "user", content: `[${REQUEST_NUMBER}] ${context}` }] });
 }
 
 /**

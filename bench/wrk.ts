@@ -11,13 +11,28 @@ export interface LoadResult {
   p99ms: number;
 }
 
-/** Drives POST load with wrk (one thread, N connections) and reads its Lua summary. */
+/** In a body, replaced by each request's own number: no two requests send the same text. */
+export const REQUEST_NUMBER = "{{request}}";
+
+/**
+ * Drives POST load with wrk (one thread, N connections) and reads its Lua summary. A body holding
+ * REQUEST_NUMBER is made anew for each request.
+ */
 export function wrk(url: string, body: string, headers: Record<string, string>, connections: number, seconds: number): LoadResult {
   const dir = mkdtempSync(join(tmpdir(), "atrium-wrk-"));
   const script = join(dir, "post.lua");
   const lines = [
     `wrk.method = "POST"`,
     `wrk.body = ${JSON.stringify(body)}`,
+    ...(body.includes(REQUEST_NUMBER)
+      ? [
+          `local sent = 0`,
+          `request = function()`,
+          `  sent = sent + 1`,
+          `  return wrk.format(nil, nil, nil, (string.gsub(wrk.body, ${JSON.stringify(REQUEST_NUMBER)}, tostring(sent))))`,
+          `end`,
+        ]
+      : []),
     ...Object.entries({ "content-type": "application/json", ...headers }).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`),
     `done = function(summary, latency, requests)`,
     `  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout`,

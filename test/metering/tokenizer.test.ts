@@ -112,5 +112,38 @@ test("the words outside the vocabulary that the encoding remembers are bounded",
   const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
   const grown = Number(run.stdout.trim());
-  assert.ok(grown < 3 * 1024 * 1024, `heap grew by ${grown} bytes`);
+  assert.ok(grown < 2 * 1024 * 1024, `heap grew by ${grown} bytes`);
+});
+
+test("a conversation counted again, turn after turn, counts the same as each message counted afresh", () => {
+  const history = corpus.split("\n").filter((line) => line.length >= 128).slice(0, 40);
+  assert.ok(history.length >= 10);
+  const messages = history.map((content, i) => ({ role: i % 2 === 0 ? "user" : "assistant", content }));
+  for (const model of ["gpt-35-turbo", "gpt-4o"]) {
+    // Framing: 3 tokens per message and 3 for the reply; the texts as countTokens counts them (never remembered).
+    const fresh = (turns: number) => 3 + messages.slice(0, turns).reduce((sum, m) => sum + 3 + countTokens(m.content, model), 0);
+    for (let turn = 1; turn <= messages.length; turn++) assert.equal(countChatTokens(messages.slice(0, turn), model), fresh(turn), `${model}, turn ${turn}`);
+    // The same text with a lone surrogate and with U+FFFD in its place: hashed alike, counted apart.
+    for (const tail of ["\ud800", "\ufffd", "\ud800"]) {
+      const content = `${history[0] as string} ${tail}`;
+      assert.equal(countChatTokens([{ role: "user", content }], model), 6 + countTokens(content, model));
+    }
+  }
+});
+
+test("the prompt texts whose counts are remembered are bounded", () => {
+  // 40,000 distinct messages of 200 characters: only digests are kept, and at most 8,192 of them
+  // (kept without a bound, they grew the heap by ~4.8 MiB).
+  const script = `
+    import { countChatTokens } from "./src/metering/tokenizer.ts";
+    import { randomBytes } from "node:crypto";
+    countChatTokens([{ role: "user", content: "warm up" }], "gpt-35-turbo");
+    const text = () => randomBytes(150).toString("base64");
+    globalThis.gc(); const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40000; i++) countChatTokens([{ role: "user", content: text() }], "gpt-35-turbo");
+    globalThis.gc(); console.log(process.memoryUsage().heapUsed - before);`;
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const grown = Number(run.stdout.trim());
+  assert.ok(grown < 2 * 1024 * 1024, `heap grew by ${grown} bytes`);
 });
