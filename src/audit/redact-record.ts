@@ -1,6 +1,6 @@
 import { isObject } from "../core/json.js";
 import { deltaText } from "../metering/usage-tap.js";
-import { analyzeExternal, findPiiSliced, mergeFindings, PseudonymMap, replaceFindings, type ExternalAnalyzerOptions, type Finding } from "../redaction/index.js";
+import { analyzeExternal, findPiiRemembered, mergeFindings, PseudonymMap, replaceFindings, type ExternalAnalyzerOptions, type Finding } from "../redaction/index.js";
 import type { AuditRecord, PromptMessage } from "./audit-record.js";
 import type { AuditRecordsTable } from "./store/audit-table.js";
 
@@ -41,7 +41,7 @@ export async function redactRecord(r: AuditRecord, settings: RedactionSettings, 
   const pii: Record<string, number> = {};
   const redacted: string[] = [];
   for (const [i, text] of texts.entries()) {
-    const local = await findPiiSliced(text);
+    const local = await findPiiRemembered(text);
     const findings = external?.[i]?.length ? mergeFindings(local, external[i]) : local;
     for (const f of findings) pii[f.type] = (pii[f.type] ?? 0) + 1;
     redacted.push(replaceFindings(text, findings, { mode: settings.placeholders, pseudonyms }));

@@ -132,3 +132,45 @@ test("a record redacted without the failing analyser is stored, and counted on /
     await gw.close();
   }
 });
+
+test("a conversation's history is redacted the same on every turn, each record with its own pseudonyms", async () => {
+  const pad = " Please keep the reply short and cite the policy section you rely on.".repeat(2);
+  const system = `You are the travel desk. Escalations go to desk-lead@example.org.${pad}`;
+  const user1 = `Book me to Berlin; my number is +44 20 7946 0958 and mail is ann@example.org.${pad}`;
+  // As long as user1, its personal data elsewhere: a list kept by length would misplace it.
+  const user2 = `Mail is ann@example.org, number +44 20 7946 0958; then book me back to Leeds.${pad}`;
+  assert.equal(user1.length, user2.length);
+  const reply1 = `Booked. The ticket goes to ann@example.org; questions to desk-lead@example.org.${pad}`;
+  const turn = (prompt: AuditRecord["prompt"], responseText: string) => record({ prompt, responseText });
+  const typed = { placeholders: "typed" } as const;
+
+  const first = (await redactRecord(turn([{ role: "system", content: system }, { role: "user", content: user1 }], reply1), typed, 0)).row;
+  const second = (
+    await redactRecord(
+      turn(
+        [
+          { role: "system", content: system },
+          { role: "user", content: user1 },
+          { role: "assistant", content: reply1 },
+          { role: "user", content: user2 },
+        ],
+        "Done.",
+      ),
+      typed,
+      0,
+    )
+  ).row;
+  const firstPrompt = JSON.parse(first.prompt ?? "") as { content: string }[];
+  const secondPrompt = JSON.parse(second.prompt ?? "") as { content: string }[];
+  assert.equal(firstPrompt[0]?.content, `You are the travel desk. Escalations go to <EMAIL>.${pad}`);
+  assert.equal(firstPrompt[1]?.content, `Book me to Berlin; my number is <PHONE> and mail is <EMAIL>.${pad}`);
+  assert.deepEqual(secondPrompt.slice(0, 2), firstPrompt);
+  assert.equal(secondPrompt[2]?.content, first.response);
+  assert.equal(secondPrompt[3]?.content, `Mail is <EMAIL>, number <PHONE>; then book me back to Leeds.${pad}`);
+  assert.deepEqual(JSON.parse(second.pii ?? ""), { EMAIL: 5, PHONE: 2 });
+
+  // Pseudonyms are numbered per record, whatever was remembered from the turn before.
+  const again = (await redactRecord(turn([{ role: "user", content: user2 }], reply1), { placeholders: "pseudonym" }, 0)).row;
+  assert.equal((JSON.parse(again.prompt ?? "") as { content: string }[])[0]?.content, `Mail is <EMAIL_1>, number <PHONE_1>; then book me back to Leeds.${pad}`);
+  assert.equal(again.response, `Booked. The ticket goes to <EMAIL_1>; questions to <EMAIL_2>.${pad}`);
+});
