@@ -1,3 +1,4 @@
+import { Remembered } from "../core/remembered.js";
 import type { RankTable } from "./rank-table.js";
 
 /** No pair: higher than every rank. */
@@ -39,7 +40,7 @@ export class BytePairCounter {
   /** Whether the last piece encoded held a lone surrogate (written as U+FFFD). */
   private replaced = false;
   /** Pieces that are not one token, with the tokens their merge ended as: text repeats its words. */
-  private readonly merged = new Map<string, number>();
+  private readonly merged = new Remembered<number>(MERGED_ENTRIES);
 
   constructor(
     private readonly table: RankTable,
@@ -86,7 +87,6 @@ export class BytePairCounter {
     const known = this.merged.get(piece);
     if (known !== undefined) return known;
     const parts = this.merge(length);
-    if (this.merged.size >= MERGED_ENTRIES) this.merged.clear();
     // The key is a copy: a slice of the text may hold on to the whole text.
     this.merged.set(Buffer.from(this.bytes.buffer, 0, length).toString("utf8"), parts);
     return parts;

@@ -1,6 +1,6 @@
-import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { Remembered, textDigest } from "../core/remembered.js";
 import { BytePairCounter, cutAt } from "./byte-pair-counter.js";
 import { RankTable } from "./rank-table.js";
 
@@ -58,27 +58,22 @@ export { MAX_PIECE } from "./byte-pair-counter.js";
 
 /** Texts shorter than this are counted again each time: hashing them would save less than it costs. */
 const REMEMBER_MIN_CHARS = 128;
-/** Prompt texts whose count is remembered per encoding (then forgotten all at once): ~1 MiB. */
+/** Prompt texts whose count is remembered per encoding, ~1 MiB of digests each. */
 const REMEMBERED_TEXTS = 8192;
-const remembered = new Map<BytePairCounter, Map<string, number>>();
+const remembered = new Map<BytePairCounter, Remembered<number>>();
 
 /**
  * A prompt text's exact count, remembered by its SHA-256 (the text itself is not kept). A
  * conversation sends its whole history again every turn, and an assistant its system prompt
- * with every call: an 8 KiB message costs ~5 µs to hash against ~130 µs to count. A text with a
- * lone surrogate is counted every time: the hash of its UTF-8 would be that of the same text with
- * U+FFFD in its place, which the counter merges by another path.
+ * with every call: an 8 KiB message costs ~5 µs to hash against ~130 µs to count.
  */
 function rememberedCount(encoding: BytePairCounter, text: string): number {
-  if (text.length < REMEMBER_MIN_CHARS || !text.isWellFormed()) return encoding.count(text);
+  const key = textDigest(text, REMEMBER_MIN_CHARS);
+  if (key === undefined) return encoding.count(text);
   let counts = remembered.get(encoding);
-  if (!counts) remembered.set(encoding, (counts = new Map()));
-  const key = hash("sha256", text, "base64");
-  const known = counts.get(key);
-  if (known !== undefined) return known;
-  const tokens = encoding.count(text);
-  if (counts.size >= REMEMBERED_TEXTS) counts.clear();
-  counts.set(key, tokens);
+  if (!counts) remembered.set(encoding, (counts = new Remembered(REMEMBERED_TEXTS)));
+  let tokens = counts.get(key);
+  if (tokens === undefined) counts.set(key, (tokens = encoding.count(text)));
   return tokens;
 }
 
