@@ -28,7 +28,7 @@ export function cutAt(text: string, at: number): number {
  * merged pair by pair, lowest rank first (the first of equals), and counts the parts left. It
  * only counts: a piece that is one token allocates nothing. What a merge ended as is remembered
  * for pieces of up to MERGED_MAX_CHARS, MERGED_ENTRIES of them at most: an 8 KiB prompt of
- * repeated prose counted in 147 µs with them against 265 without.
+ * repeated prose counted in 126 µs with them against 207 without.
  */
 export class BytePairCounter {
   private readonly split: RegExp;
@@ -46,7 +46,7 @@ export class BytePairCounter {
     private readonly table: RankTable,
     split: RegExp,
   ) {
-    // A copy: exec() keeps its place in the expression, which must be this counter's own.
+    // A copy: the sticky test keeps its place in the expression (lastIndex), which must be this counter's own.
     this.split = new RegExp(split.source, `${split.flags.replace(/[gy]/g, "")}y`);
   }
 
