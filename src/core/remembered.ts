@@ -1,5 +1,10 @@
 import { hash } from "node:crypto";
 
+/** Texts shorter than this get no digest: hashing them would save less than working them out. */
+const MIN_CHARS = 128;
+/** How many texts a cache keyed by digest holds: ~1 MiB of digests. */
+export const REMEMBERED_TEXTS = 8192;
+
 /**
  * A map of at most `limit` entries, emptied whole when full: bounded memory with no bookkeeping
  * per lookup. What it holds is cheap to work out again, so forgetting all of it is harmless.
@@ -21,9 +26,9 @@ export class Remembered<V> {
 
 /**
  * The SHA-256 of a text, to remember something about it by without keeping the text; undefined
- * for a text shorter than `minChars` (hashing it would save less than it costs) or holding a lone
- * surrogate (hashed as UTF-8 it would share its digest with the text that has U+FFFD there).
+ * for a text shorter than 128 characters (hashing it would save less than it costs) or holding a
+ * lone surrogate (hashed as UTF-8 it would share its digest with the text that has U+FFFD there).
  */
-export function textDigest(text: string, minChars: number): string | undefined {
-  return text.length < minChars || !text.isWellFormed() ? undefined : hash("sha256", text, "base64");
+export function textDigest(text: string): string | undefined {
+  return text.length < MIN_CHARS || !text.isWellFormed() ? undefined : hash("sha256", text, "base64");
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Remembered, textDigest } from "../core/remembered.js";
+import { Remembered, REMEMBERED_TEXTS, textDigest } from "../core/remembered.js";
 import { BytePairCounter, cutAt } from "./byte-pair-counter.js";
 import { RankTable } from "./rank-table.js";
 
@@ -56,10 +56,6 @@ export function preloadEncodings(models: Iterable<string>): void {
 export const EXACT_CHARS = 16_384;
 export { MAX_PIECE } from "./byte-pair-counter.js";
 
-/** Texts shorter than this are counted again each time: hashing them would save less than it costs. */
-const REMEMBER_MIN_CHARS = 128;
-/** Prompt texts whose count is remembered per encoding, ~1 MiB of digests each. */
-const REMEMBERED_TEXTS = 8192;
 const remembered = new Map<BytePairCounter, Remembered<number>>();
 
 /**
@@ -68,7 +64,7 @@ const remembered = new Map<BytePairCounter, Remembered<number>>();
  * with every call: an 8 KiB message costs ~5 µs to hash against ~130 µs to count.
  */
 function rememberedCount(encoding: BytePairCounter, text: string): number {
-  const key = textDigest(text, REMEMBER_MIN_CHARS);
+  const key = textDigest(text);
   if (key === undefined) return encoding.count(text);
   let counts = remembered.get(encoding);
   if (!counts) remembered.set(encoding, (counts = new Remembered(REMEMBERED_TEXTS)));

@@ -1,12 +1,10 @@
-import { Remembered, textDigest } from "../core/remembered.js";
+import { Remembered, REMEMBERED_TEXTS, textDigest } from "../core/remembered.js";
 import type { Finding } from "./finding.js";
 import { findPiiSliced } from "./find-pii-sliced.js";
 
-/** Texts shorter than this are scanned again each time: hashing them would save less than it costs. */
-const REMEMBER_MIN_CHARS = 128;
 /** A text with more findings than this is scanned again when it comes back: its list is not kept. */
 const REMEMBERED_FINDINGS = 64;
-const remembered = new Remembered<readonly Finding[]>(8192);
+const remembered = new Remembered<readonly Finding[]>(REMEMBERED_TEXTS);
 
 /**
  * `findPiiSliced`, with the findings of a text seen before looked up by its SHA-256 (offsets and
@@ -15,7 +13,7 @@ const remembered = new Remembered<readonly Finding[]>(8192);
  * every earlier message. Hashing 8 KiB takes ~5 µs; scanning it ~100.
  */
 export async function findPiiRemembered(text: string): Promise<readonly Finding[]> {
-  const key = textDigest(text, REMEMBER_MIN_CHARS);
+  const key = textDigest(text);
   if (key === undefined) return findPiiSliced(text);
   const known = remembered.get(key);
   if (known !== undefined) return known;
