@@ -36,35 +36,54 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 
 /** The longest a log line waits in the buffer. */
 const FLUSH_MS = 100;
+/** Characters of lines gathered before they go to sonic-boom as one write. */
+const BATCH_CHARS = 4096;
 
 /**
- * sonic-boom writes the buffer off the main thread once it holds 4 KiB; a timer armed by the first
- * line that finds nothing waiting writes it after 100 ms at the latest. Bytes handed over minus
- * bytes written tell whether anything waits. sonic-boom's own `periodicFlush` writes on every
- * tick, an empty write(2) through the thread pool ten times a second even when the gateway is idle.
+ * Lines gather in one string and go to sonic-boom as one Buffer when it holds 4 KiB, 100 ms after
+ * the first line, or when the process exits; sonic-boom writes off the main thread, queues while a
+ * write is in flight and finishes partial writes. Gathering here rather than with its `minLength`:
+ * in text mode it measures the bytes of everything waiting on every line (a flatten of up to
+ * 4 KiB per line), in buffer mode it needs a Buffer per line; here one conversion per batch.
+ * sonic-boom's own `periodicFlush` writes on every tick, an empty write(2) through the thread pool
+ * ten times a second even when the gateway is idle; this timer is armed only by a line.
  */
 function standardOutput(): DestinationStream {
-  // pino flushes an asynchronous destination synchronously when the process exits.
-  const out = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  let waiting = 0;
+  let pending = "";
   let timer: NodeJS.Timeout | undefined;
-  const flush = (): void => {
+  const handOver = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    // A write in flight makes this a no-op; its end ("drain") arms the timer again.
-    if (waiting > 0) out.flush();
+    if (pending.length === 0) return;
+    const batch = Buffer.from(pending, "utf8");
+    pending = "";
+    out.write(batch as unknown as string);
   };
-  const arm = (): void => {
-    if (waiting > 0) timer ??= setTimeout(flush, FLUSH_MS).unref();
-  };
-  out.on("write", (bytes: number) => (waiting -= bytes));
-  out.on("drain", arm);
+  handOverAtExit(handOver);
+  // Buffer mode, no minLength: each batch is written as it comes, or queued behind the write in flight.
+  const out = pino.destination({ dest: 1, sync: false, contentMode: "buffer" });
   return {
     write(line: string): void {
-      waiting += Buffer.byteLength(line);
-      out.write(line);
-      arm();
+      pending += line;
+      if (pending.length >= BATCH_CHARS) handOver();
+      else timer ??= setTimeout(handOver, FLUSH_MS).unref();
     },
   };
+}
+
+const atExit = new Set<() => void>();
+
+/**
+ * Runs `handOver` before pino's own exit hooks, which flush sonic-boom (synchronously on "exit"),
+ * so the lines still gathering here are in it by then. One listener per event for every logger.
+ */
+function handOverAtExit(handOver: () => void): void {
+  if (atExit.size === 0) {
+    const all = (): void => atExit.forEach((fn) => fn());
+    process.prependListener("beforeExit", all);
+    process.prependListener("exit", all);
+  }
+  atExit.add(handOver);
 }
 
 export type { Logger };
