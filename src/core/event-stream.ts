@@ -1,8 +1,16 @@
 import type { SseEvent } from "./reply.js";
 
-/** Where a stream delivers: events as they arrive, then exactly one of `end` or `error`. */
+/**
+ * Where a stream delivers: events as they arrive, each batch closed by `flush`, then exactly one
+ * of `end` or `error`.
+ */
 export interface EventSink {
   event(event: SseEvent): void;
+  /**
+   * The events since the last flush are all the source has for now (those one upstream read
+   * brought): the writer sends them in one write, in this tick.
+   */
+  flush(): void;
   /** The upstream ended cleanly (its `[DONE]` came). */
   end(): void;
   /** The stream failed; nothing follows. */
@@ -39,6 +47,7 @@ export function eventStreamFrom(events: AsyncIterable<SseEvent>): EventStream {
         if (cancelled) return;
         if (next.done) return sink.end();
         sink.event(next.value);
+        sink.flush();
       }
     } catch (err) {
       if (!cancelled) sink.error(err);

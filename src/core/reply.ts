@@ -35,7 +35,10 @@ type FinishHook = (outcome: Outcome) => void;
 export interface StreamWatcher {
   /** Before `event` is written: the event to send on (itself or a changed copy), or undefined to drop it. */
   pass?(event: SseEvent): SseEvent | undefined;
-  /** After the event was written (or dropped by a watcher), as the upstream sent it. */
+  /**
+   * After the event was handed to the writer (or dropped by a watcher), as the upstream sent it;
+   * the writer sends a read's events together once every one of them was seen, in the same tick.
+   */
   seen?(event: SseEvent): void;
   /**
    * The upstream ended cleanly and the client has every event but not yet the stream's end

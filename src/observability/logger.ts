@@ -2,8 +2,8 @@ import { pino, type Logger, type DestinationStream } from "pino";
 
 /**
  * Structured JSON logs, to standard output by default. Lines gather in a buffer written when it
- * holds 4 KiB, 100 ms after a line, and on exit: one line per request must not cost one write(2) per
- * request. Writes are asynchronous, so a reader that stops draining the pipe (a stalled log
+ * holds 16,384 characters, 100 ms after a line, and on exit: one line per request must not cost
+ * one write(2) per request. Writes are asynchronous, so a reader that stops draining the pipe (a stalled log
  * shipper) makes the buffer grow instead of freezing the gateway.
  * Whatever a caller might put in a header or a body never reaches a log line: the paths below are
  * censored even if someone logs a request by mistake.
@@ -37,14 +37,14 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 /** The longest a log line waits in the buffer. */
 const FLUSH_MS = 100;
 /** Characters of lines gathered before they go to sonic-boom as one write. */
-const BATCH_CHARS = 4096;
+const BATCH_CHARS = 16384;
 
 /**
- * Lines gather in one string and go to sonic-boom as one Buffer when it holds 4 KiB, 100 ms after
+ * Lines gather in one string and go to sonic-boom as one Buffer at 16,384 characters, 100 ms after
  * the first line, or when the process exits; sonic-boom writes off the main thread, queues while a
  * write is in flight and finishes partial writes. Gathering here rather than with its `minLength`:
- * in text mode it measures the bytes of everything waiting on every line (a flatten of up to
- * 4 KiB per line), in buffer mode it needs a Buffer per line; here one conversion per batch.
+ * in text mode it measures the bytes of everything waiting on every line (a flatten of all of it
+ * per line), in buffer mode it needs a Buffer per line; here one conversion per batch.
  * sonic-boom's own `periodicFlush` writes on every tick, an empty write(2) through the thread pool
  * ten times a second even when the gateway is idle; this timer is armed only by a line.
  */

@@ -51,6 +51,8 @@ class SseBodyStream implements EventStream {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
       this.parser.feed(text);
+      // The events this read brought go out in one write.
+      if (!this.settled) (this.sink as EventSink).flush();
     });
     // After [DONE] the body is read to its end rather than abandoned: leaving early destroys the
     // socket and costs an AbortError (with its stack) per stream.

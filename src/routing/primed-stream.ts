@@ -41,6 +41,10 @@ class PrimedStream implements EventStream, EventSink {
     }
   }
 
+  flush(): void {
+    if (this.sink && this.held.length === 0) this.sink.flush();
+  }
+
   end(): void {
     if (this.sink && this.held.length === 0) return this.sink.end();
     this.ended = "clean";
@@ -65,7 +69,7 @@ class PrimedStream implements EventStream, EventSink {
   // The consumer's side.
   start(sink: EventSink): void {
     this.sink = sink;
-    this.flush();
+    this.handOver();
   }
 
   pause(): void {
@@ -75,7 +79,7 @@ class PrimedStream implements EventStream, EventSink {
 
   resume(): void {
     this.paused = false;
-    this.flush();
+    this.handOver();
   }
 
   cancel(): void {
@@ -86,8 +90,9 @@ class PrimedStream implements EventStream, EventSink {
   }
 
   /** Hands over what was held, as far as the consumer is not paused, then lets the source run. */
-  private flush(): void {
+  private handOver(): void {
     while (this.held.length > 0 && !this.paused && this.sink) this.sink.event(this.held.shift() as SseEvent);
+    this.sink?.flush();
     if (this.held.length > 0 || this.paused || !this.sink) return;
     const ended = this.ended;
     this.ended = undefined;
