@@ -3,8 +3,8 @@ import { pino, type Logger, type DestinationStream } from "pino";
 /**
  * Structured JSON logs, to standard output by default. Lines gather in a buffer written when it
  * holds 16,384 characters, 100 ms after a line, and on exit: one line per request must not cost
- * one write(2) per request. Writes are asynchronous, so a reader that stops draining the pipe (a stalled log
- * shipper) makes the buffer grow instead of freezing the gateway.
+ * one write(2) per request. Writes are asynchronous, so a reader that stops draining the pipe (a
+ * stalled log shipper) makes the buffer grow instead of freezing the gateway.
  * Whatever a caller might put in a header or a body never reaches a log line: the paths below are
  * censored even if someone logs a request by mistake.
  */
@@ -57,6 +57,7 @@ function standardOutput(): DestinationStream {
     if (pending.length === 0) return;
     const batch = Buffer.from(pending, "utf8");
     pending = "";
+    // In buffer mode sonic-boom takes Buffers; its type names only strings.
     out.write(batch as unknown as string);
   };
   handOverAtExit(handOver);
