@@ -46,7 +46,8 @@ export class BytePairCounter {
     private readonly table: RankTable,
     split: RegExp,
   ) {
-    // A copy: the sticky test keeps its place in the expression (lastIndex), which must be this counter's own.
+    // A copy: the sticky test keeps its place in the expression (lastIndex), which must be this
+    // counter's own.
     this.split = new RegExp(split.source, `${split.flags.replace(/[gy]/g, "")}y`);
   }
 

@@ -56,7 +56,8 @@ export function httpProvider(adapter: HttpAdapter, agents: UpstreamAgents, token
         let text: string;
         if (call.operation === "embeddings") {
           // Mostly numbers nobody here reads: the bytes go to the client as they came, and only
-          // `usage` is read, from the end. A body without it there is parsed whole, like every other reply.
+          // `usage` is read, from the end. A body without it there is parsed whole, like every
+          // other reply.
           // A body read in one piece is passed on without a copy: `bytes()` copies it into a new
           // zero-filled buffer, which left RSS 5-8 MiB higher after embeddings load.
           const chunks: Buffer[] = [];
