@@ -1,12 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { once } from "node:events";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { copyOfDemo } from "../support/demo-copy.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = `${ROOT}dist/cli/main.js`;
@@ -19,8 +18,7 @@ const KEY = "atrium-demo-key-change-me";
  * (better-sqlite3, pino) must all resolve from `dist/cli/`.
  */
 test("the built command serves a chat request and a stream from a copy of the demo config", { skip: built }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), "atrium-built-"));
-  cpSync(`${ROOT}demo`, dir, { recursive: true, filter: (src) => !src.endsWith(".db") && !src.includes(".atrium") });
+  const dir = copyOfDemo(ROOT, "atrium-built-");
   const serve = spawn("sh", [BIN, "serve", "--config", dir, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const url = await new Promise<string>((resolve, reject) => {

@@ -1,11 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { once } from "node:events";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyOfDemo } from "../support/demo-copy.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = `${ROOT}dist/cli/main.js`;
@@ -18,8 +17,7 @@ test("the built command runs under sh, which starts node with the memory setting
   assert.equal(valid.stderr, "");
 
   // A copy: the demo folder's own outbox belongs to the demo test, which may be running now.
-  const dir = mkdtempSync(join(tmpdir(), "atrium-start-line-"));
-  cpSync(`${ROOT}demo`, dir, { recursive: true, filter: (src) => !src.endsWith(".db") && !src.includes(".atrium") });
+  const dir = copyOfDemo(ROOT, "atrium-start-line-");
   const serve = spawn("sh", [BIN, "serve", "--config", dir, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     let out = "";
