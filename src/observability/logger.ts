@@ -49,6 +49,8 @@ const BATCH_CHARS = 16384;
  * ten times a second even when the gateway is idle; this timer is armed only by a line.
  */
 function standardOutput(): DestinationStream {
+  // Buffer mode, no minLength: each batch is written as it comes, or queued behind the write in flight.
+  const out = pino.destination({ dest: 1, sync: false, contentMode: "buffer" });
   let pending = "";
   let timer: NodeJS.Timeout | undefined;
   const handOver = (): void => {
@@ -61,8 +63,6 @@ function standardOutput(): DestinationStream {
     out.write(batch as unknown as string);
   };
   handOverAtExit(handOver);
-  // Buffer mode, no minLength: each batch is written as it comes, or queued behind the write in flight.
-  const out = pino.destination({ dest: 1, sync: false, contentMode: "buffer" });
   return {
     write(line: string): void {
       pending += line;

@@ -31,7 +31,7 @@ test("the demo serves and the README's curl commands work as written", async () 
       if (command.includes("stream")) assert.match(out, /data: \[DONE\]/);
     }
     assert.ok(printed.some((l) => l.includes("atrium-demo-key-change-me")), "the demo key is printed");
-    // Fewer than 4 KiB of log lines: they reach standard output on the flush timer, with the process still running.
+    // Fewer log lines than one batch (16,384 characters): they reach standard output on the flush timer, with the process still running.
     const accessLines = async (): Promise<string[]> => {
       for (let waited = 0; waited < 10_000; waited += 50) {
         const found = printed.filter((l) => l.includes('"msg":"request"'));

@@ -21,7 +21,7 @@ function linesOf(count: number, how: "exit" | "drain"): number[] {
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 // Lines gather before they are written: none may be left behind when the process ends, whether a
-// batch was full (2,000 lines are many 4 KiB batches, the last one partial) or not (3 lines).
+// batch was full (2,000 lines are several 16,384-character batches, the last one partial) or not (3 lines).
 test("every log line reaches standard output when the process exits at once", () => {
   assert.deepEqual(linesOf(3, "exit"), range(3));
   assert.deepEqual(linesOf(2000, "exit"), range(2000));
