@@ -70,7 +70,7 @@ test("long runs of one kind of character are counted in slices, and a 10 MB prom
       countTokens("🙂".repeat(100_000), "gpt-35-turbo"),
       countChatTokens(messages, "gpt-35-turbo"),
     ]));`;
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
   assert.equal(run.error, undefined, "the counts finished");
   assert.equal(run.status, 0, run.stderr);
   const [run200k, run10m, cjk, spaces, emoji, chat] = JSON.parse(run.stdout) as number[];
@@ -109,7 +109,7 @@ test("the words outside the vocabulary that the encoding remembers are bounded",
     globalThis.gc(); const before = process.memoryUsage().heapUsed;
     for (let p = 0; p < 400; p++) countTokens(Array.from({ length: 100 }, word).join(" "), "gpt-35-turbo");
     globalThis.gc(); console.log(process.memoryUsage().heapUsed - before);`;
-  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
   assert.equal(run.status, 0, run.stderr);
   const grown = Number(run.stdout.trim());
   assert.ok(grown < 2 * 1024 * 1024, `heap grew by ${grown} bytes`);
@@ -142,7 +142,7 @@ test("the prompt texts whose counts are remembered are bounded", () => {
     globalThis.gc(); const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < 40000; i++) countChatTokens([{ role: "user", content: text() }], "gpt-35-turbo");
     globalThis.gc(); console.log(process.memoryUsage().heapUsed - before);`;
-  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
   assert.equal(run.status, 0, run.stderr);
   const grown = Number(run.stdout.trim());
   assert.ok(grown < 2 * 1024 * 1024, `heap grew by ${grown} bytes`);

@@ -23,7 +23,8 @@ const fail500: UpstreamHandler = (_req, res) => sendJson(res, 500, { error: { me
 
 test("PTU first: at one priority the PTU member serves; its 429 spills to PAYG until the cool-down ends, then traffic returns", async () => {
   let ptuFull = false;
-  const ptuHandler: UpstreamHandler = (req, res) => (ptuFull ? rateLimited(res, { "retry-after": "1" }) : healthy("ptu")(req, res));
+  // A cool-down of 3 s: long enough that the five requests below finish inside it on a loaded machine.
+  const ptuHandler: UpstreamHandler = (req, res) => (ptuFull ? rateLimited(res, { "retry-after": "3" }) : healthy("ptu")(req, res));
   await withPool(
     [
       { id: "payg", priority: 1, type: "PAYG", handler: healthy("payg") },
@@ -44,7 +45,7 @@ test("PTU first: at one priority the PTU member serves; its 429 spills to PAYG u
       for (let i = 0; i < 5; i++) assert.equal(content(await chat(gw, i % 2 === 1)), "from payg");
       assert.equal(ptu?.requests.length, 11);
 
-      await sleep(1100);
+      await sleep(3100);
       const back = await chat(gw);
       assert.equal(content(back), "from ptu");
       assert.equal(back.headers.get("x-atrium-attempts"), "1");
