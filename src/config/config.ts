@@ -17,7 +17,8 @@ export interface Config {
   readonly deployments: readonly Deployment[];
   readonly consumers: ReadonlyMap<string, Consumer>;
   readonly consumersByAppId: ReadonlyMap<string, Consumer>;
-  readonly apiVersions: readonly string[];
+  /** Azure api-versions clients may send; undefined: any well-formed one from the floor on (config/api-versions.ts). */
+  readonly apiVersions: readonly string[] | undefined;
   readonly maxBodyBytes: number;
   readonly enabledRoutes: readonly string[];
   /** Origins (and bare hosts) Atrium may connect to: resource endpoints + `egress.allowHosts`. */

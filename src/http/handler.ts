@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
+import { acceptsApiVersion, describeApiVersions } from "../config/api-versions.js";
 import type { RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import { RequestSignal } from "../core/request-signal.js";
@@ -121,13 +122,13 @@ function pathOf(url: string, q = url.indexOf("?")): string {
   return q < 0 ? url : url.slice(0, q);
 }
 
-function checkApiVersion(url: string, q: number, supported: readonly string[]): string {
+function checkApiVersion(url: string, q: number, allowList: readonly string[] | undefined): string {
   const version = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("api-version");
   if (version === null || version === "") {
-    throw new GatewayError("unsupported_api_version", `The api-version query parameter is required. Supported versions: ${supported.join(", ")}.`, { param: "api-version" });
+    throw new GatewayError("unsupported_api_version", `The api-version query parameter is required. ${describeApiVersions(allowList)}`, { param: "api-version" });
   }
-  if (!supported.includes(version)) {
-    throw new GatewayError("unsupported_api_version", `The api-version '${version.slice(0, 64)}' is not supported. Supported versions: ${supported.join(", ")}.`, { param: "api-version", status: 404 });
+  if (!acceptsApiVersion(version, allowList)) {
+    throw new GatewayError("unsupported_api_version", `The api-version '${version.slice(0, 64)}' is not supported. ${describeApiVersions(allowList)}`, { param: "api-version", status: 404 });
   }
   return version;
 }
