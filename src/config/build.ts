@@ -105,11 +105,17 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     apiVersions: platform.api.versions,
     maxBodyBytes: platform.api.maxBodyBytes,
     enabledRoutes: platform.api.enabledRoutes,
+    cors: corsFor(platform.cors, environment),
     egress: egressSet([...[...resources.values()].map((r) => r.endpoint), ...identityEndpoints(platform)], platform.egress.allowHosts),
     staticKeys: platform.auth.keys.map((k) => ({ key: k.key, consumer: k.consumer, environment: k.environment })),
     platform,
     files,
   });
+}
+
+function corsFor(cors: PlatformFile["cors"], environment: Environment): Config["cors"] {
+  const origins = cors?.origins[environment];
+  return cors && origins && origins.length > 0 ? { origins, maxAgeSeconds: cors.maxAgeSeconds } : undefined;
 }
 
 function deepFreeze<T>(value: T): T {

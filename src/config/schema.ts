@@ -4,6 +4,7 @@ import { AUTH_SETTINGS_FIELDS } from "../policies/auth/auth-settings.js";
 import { ClientCredentialsSchema } from "../providers/entra-settings.js";
 import { EgressSchema } from "./egress-allow.js";
 import { EnabledRoutesSchema } from "./enabled-routes.js";
+import { CorsSchema } from "./cors-schema.js";
 import { PoolSchema } from "./pool-schema.js";
 import { OutboxSchema, PricesSchema, TelemetrySchema } from "./metering-schema.js";
 import { LimitsSchema } from "../policies/limit/limit-settings.js";
@@ -83,6 +84,8 @@ export const PlatformSchema = z
       })
       .strict()
       .default({ maxBodyBytes: 10 * 1024 * 1024, enabledRoutes: [] }),
+    /** Browser apps: allowed origins per environment, off by default (README, CORS). */
+    cors: CorsSchema,
     log: z
       .object({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
       .strict()

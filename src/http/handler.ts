@@ -4,6 +4,7 @@ import { acceptsApiVersion, describeApiVersions } from "../config/api-versions.j
 import type { RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import { RequestSignal } from "../core/request-signal.js";
+import { applyCors } from "./cors.js";
 import { credentialFrom } from "./credential.js";
 import { modelListBody } from "./models-list.js";
 import { readJsonBody } from "./read-json-body.js";
@@ -18,6 +19,8 @@ import { writeError, writeJson } from "./write-error.js";
 export function createHandler(deps: HttpDeps, log: Logger) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const id = requestIdFrom(req.headers["x-request-id"]);
+    const cors = deps.runtime().config.cors;
+    if (cors !== undefined && applyCors(req, res, cors, id)) return;
     handle(req, res, id, deps, log).catch((err: unknown) => {
       const error = asGatewayError(err);
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
