@@ -26,6 +26,8 @@ export interface AdminRequest {
   readonly auth: AuthBundle;
   /** A consumer's newest usage records, newest first, from the metering store. */
   recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
+  /** Stores what this process has written ahead, so a report includes the requests just made. */
+  drainUsage(): Promise<void>;
   readonly database: Database;
   readonly log: Logger;
   /** The JSON object body: `{}` when none was sent, 400 when it is not an object. */
@@ -48,6 +50,7 @@ export interface AdminServices {
   auth(config: Config): AuthBundle;
   /** A consumer's newest usage records, newest first, from the metering store. */
   recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
+  drainUsage(): Promise<void>;
   readonly database: Database;
   readonly log: Logger;
 }
@@ -116,6 +119,7 @@ export class AdminRouter {
       config,
       auth,
       recentUsage: (consumer, limit) => services.recentUsage(consumer, limit),
+      drainUsage: () => services.drainUsage(),
       database: services.database,
       log: services.log,
       body: async () => {

@@ -6,7 +6,7 @@ import { EgressSchema } from "./egress-allow.js";
 import { EnabledRoutesSchema } from "./enabled-routes.js";
 import { CorsSchema } from "./cors-schema.js";
 import { PoolSchema } from "./pool-schema.js";
-import { OutboxSchema, PricesSchema, TelemetrySchema } from "./metering-schema.js";
+import { MetricsSchema, OutboxSchema, PricesSchema, TelemetrySchema } from "./metering-schema.js";
 import { LimitsSchema } from "../policies/limit/limit-settings.js";
 import { BudgetsSchema } from "../policies/budget/budget-settings.js";
 import { TiersSettingsSchema } from "../tiers/tier-schema.js";
@@ -93,6 +93,7 @@ export const PlatformSchema = z
     prices: PricesSchema,
     outbox: OutboxSchema,
     telemetry: TelemetrySchema,
+    metrics: MetricsSchema,
     /** Token and request limits, tiers and budgets: docs/limits.md. */
     limits: LimitsSchema,
     tiers: TiersSettingsSchema,

@@ -1,7 +1,8 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { acceptsApiVersion, describeApiVersions } from "../config/api-versions.js";
-import type { RequestContext } from "../core/context.js";
+import type { ClientInfo, RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import { RequestSignal } from "../core/request-signal.js";
 import { applyCors } from "./cors.js";
@@ -25,7 +26,8 @@ export function createHandler(deps: HttpDeps, log: Logger) {
       const error = asGatewayError(err);
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
       writeError(res, error, id);
-      deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code });
+      const client = clientOf(req);
+      deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code, clientIp: client.ip, userAgent: client.userAgent });
     });
   };
 }
@@ -45,6 +47,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
     }
     case "metrics": {
       if (!deps.metrics) throw new GatewayError("route_not_found", "Metrics are not enabled.");
+      const token = runtime.config.platform.metrics.token;
+      if (token !== undefined) checkMetricsToken(req, token);
       const m = await deps.metrics();
       res.writeHead(200, { "content-type": m.contentType, "x-request-id": id });
       res.end(m.body);
@@ -113,11 +117,17 @@ function context(
       typeof streamOptions === "object" && streamOptions !== null && !Array.isArray(streamOptions) && streamOptions["include_usage"] === true,
     startedAtMs: performance.now(),
     signal,
+    client: clientOf(req),
     identity: undefined,
     promptTokenEstimate: undefined,
     route: undefined,
     responseHeaders: {},
   };
+}
+
+function clientOf(req: IncomingMessage): ClientInfo {
+  const agent = req.headers["user-agent"];
+  return { ip: req.socket.remoteAddress, userAgent: agent === undefined ? undefined : agent.slice(0, 200) };
 }
 
 /** The URL without its query string (`q`: the index of `?`, when already found). */
@@ -134,6 +144,15 @@ function checkApiVersion(url: string, q: number, allowList: readonly string[] | 
     throw new GatewayError("unsupported_api_version", `The api-version '${version.slice(0, 64)}' is not supported. ${describeApiVersions(allowList)}`, { param: "api-version", status: 404 });
   }
   return version;
+}
+
+/** Constant time: both sides hashed to the same length first. */
+function checkMetricsToken(req: IncomingMessage, token: string): void {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? "");
+  const sent = createHash("sha256").update(m?.[1] ?? "").digest();
+  if (m === null || !timingSafeEqual(sent, createHash("sha256").update(token).digest())) {
+    throw new GatewayError("invalid_api_key", "GET /metrics needs Authorization: Bearer <the metrics token> (atrium.yaml metrics.token).");
+  }
 }
 
 function notFound(path: string, restricted: boolean): GatewayError {
