@@ -80,6 +80,11 @@ export class AdminRouter {
     return this;
   }
 
+  /** Every route as `METHOD /pattern` with its roles (docs are checked against it). */
+  list(): Array<{ method: Method; pattern: string; roles: readonly RouteRole[] }> {
+    return this.routes.map(({ method, pattern, roles }) => ({ method, pattern, roles }));
+  }
+
   /** Logs every call (who, which route, outcome) — never the credential or the body. */
   async handle(req: IncomingMessage, res: ServerResponse, id: string, services: AdminServices): Promise<void> {
     const seen: { route?: string; subject?: string } = {};
