@@ -17,6 +17,7 @@ import { rejectionLog } from "./observability/access-log.js";
 import { GatewayMetrics } from "./observability/metrics.js";
 import { openTracing } from "./observability/tracing.js";
 import { createLogger, type Logger } from "./observability/logger.js";
+import { settingsNeedingRestart } from "./config/restart-settings.js";
 import { createUpstreamAgents } from "./providers/upstream-agents.js";
 import { createProviders } from "./providers/registry.js";
 import { RoutingState } from "./routing/routing-state.js";
@@ -49,7 +50,8 @@ export interface Gateway {
   config(): Config;
   /** Re-reads the folder; an invalid folder leaves the running config in place. */
   reload(): { ok: true } | { ok: false; issues: readonly ConfigIssue[] };
-  close(): Promise<void>;
+  /** Drains and stops; `signal` (e.g. SIGTERM) is named in the log line that says so. */
+  close(signal?: string): Promise<void>;
 }
 
 export class ConfigError extends Error {
@@ -68,13 +70,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const agent = createUpstreamAgents();
   agent.allow(first.config.egress);
   const auth = createAuthServices(database, { dispatcher: () => agent.dispatcher() });
-  // Member health (circuits, cool-downs) outlives reloads, like the connection pools.
-  const routing = new RoutingState();
+  // Member health (circuits, cool-downs) outlives reloads, like the connection pools; its changes
+  // are logged at warn with the upstream's answer.
+  const routing = new RoutingState({
+    circuitOpened: (member, reason, cooldownMs) => log.warn({ member, reason, cooldownMs }, "circuit opened"),
+    circuitClosed: (member) => log.warn({ member }, "circuit closed"),
+    coolingDown: (member, reason, coolMs) => log.warn({ member, reason, coolMs }, "member cooling down"),
+  });
   const providers = createProviders(agent);
   // A copy of each record for an in-process reader (tests); the admin API reads the store.
   const usage = options.usageSink;
   const { telemetry, prices } = first.config.platform;
   const metrics = new GatewayMetrics({ byConsumer: telemetry.metricsByConsumer, currency: prices.currency });
+  // Every member config names, healthy or not, so an alert sees the series before the first failure.
+  metrics.watchMembers(() => runtime.config.deployments.map((d) => routing.member(`${d.resource}/${d.name}`)));
   // Usage records: metrics, access log, then the outbox and the store (and `usage`, when given).
   const metering = await openUsageService(first.config, database, { metrics, log, config: () => runtime.config, also: usage }).catch(async (err: unknown) => {
     await database.close();
@@ -99,13 +108,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     agent.allow(next.config.egress);
     runtime = buildRuntime(next.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state, audit });
-    log.info({ consumers: next.config.consumers.size }, "config reloaded");
+    // What was opened at start keeps its first settings: say so rather than "reloaded".
+    const stale = settingsNeedingRestart(first.config.platform, next.config.platform);
+    if (stale.length > 0) {
+      log.warn({ consumers: next.config.consumers.size, restartNeeded: stale }, `config reloaded, but ${stale.join(", ")} changed: restart to apply`);
+    } else log.info({ consumers: next.config.consumers.size }, "config reloaded");
     return { ok: true };
   };
 
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, createHandler({
     runtime: () => runtime,
-    ready: () => database.ping(),
+    // Ready when every store a request needs answers: the database, and Redis when limits live there.
+    ready: async () => (await Promise.all([database.ping(), state.ping()])).every(Boolean),
     metrics: () => metrics.render(),
     admin: createAdmin({
       config: () => runtime.config,
@@ -115,6 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await metering.outbox.drain().catch(() => undefined);
         return metering.store.recent(consumer, limit);
       },
+      drainUsage: () => metering.outbox.drain().catch(() => undefined),
       database,
       log,
     }),
@@ -146,8 +161,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     database,
     config: () => runtime.config,
     reload,
-    async close() {
+    async close(signal) {
       watcher?.close();
+      const startedMs = performance.now();
+      log.info({ signal }, signal ? `${signal} received: draining in-flight requests` : "draining in-flight requests");
       // Drain: in-flight requests finish, but a busy keep-alive connection would keep the server
       // open for ever, so idle moments between requests close it, and after 10 s the rest go.
       await new Promise<void>((resolve) => {
@@ -166,6 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await state.close();
       await tracing?.close();
       await database.close();
+      log.info({ drainMs: Math.round(performance.now() - startedMs) }, "drained; stopped");
     },
   };
 }

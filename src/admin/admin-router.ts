@@ -26,6 +26,8 @@ export interface AdminRequest {
   readonly auth: AuthBundle;
   /** A consumer's newest usage records, newest first, from the metering store. */
   recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
+  /** Stores what this process has written ahead, so a report includes the requests just made. */
+  drainUsage(): Promise<void>;
   readonly database: Database;
   readonly log: Logger;
   /** The JSON object body: `{}` when none was sent, 400 when it is not an object. */
@@ -48,6 +50,7 @@ export interface AdminServices {
   auth(config: Config): AuthBundle;
   /** A consumer's newest usage records, newest first, from the metering store. */
   recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
+  drainUsage(): Promise<void>;
   readonly database: Database;
   readonly log: Logger;
 }
@@ -75,6 +78,11 @@ export class AdminRouter {
     if (list.length === 0) throw new Error(`admin route ${method} ${pattern} declares no role`);
     this.routes.push({ method, pattern, segments: pattern.split("/"), roles: list, handler });
     return this;
+  }
+
+  /** Every route as `METHOD /pattern` with its roles (docs are checked against it). */
+  list(): Array<{ method: Method; pattern: string; roles: readonly RouteRole[] }> {
+    return this.routes.map(({ method, pattern, roles }) => ({ method, pattern, roles }));
   }
 
   /** Logs every call (who, which route, outcome) — never the credential or the body. */
@@ -116,6 +124,7 @@ export class AdminRouter {
       config,
       auth,
       recentUsage: (consumer, limit) => services.recentUsage(consumer, limit),
+      drainUsage: () => services.drainUsage(),
       database: services.database,
       log: services.log,
       body: async () => {

@@ -27,10 +27,9 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     return 1;
   }
   // Listen for SIGTERM before announcing the URL: whoever reads it may stop us at once.
-  const stopped = new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+  const stopped = new Promise<string>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
   });
   const config = gateway.config();
   process.stdout.write(`Atrium listening on ${gateway.url} (environment ${config.environment})\n`);
@@ -43,7 +42,6 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       );
     }
   }
-  await stopped;
-  await gateway.close();
+  await gateway.close(await stopped);
   return 0;
 }

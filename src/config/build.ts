@@ -1,6 +1,6 @@
 import type { Consumer, Deployment, Environment, EnvironmentGrant, Pool, Resource, Route, Target } from "../core/catalog.js";
 import { ENVIRONMENTS } from "../core/catalog.js";
-import { DEFAULT_API_VERSIONS, DEFAULT_UPSTREAM_API_VERSION } from "./api-versions.js";
+import { DEFAULT_UPSTREAM_API_VERSION } from "./api-versions.js";
 import { buildPool, rankTargets } from "./build-pool.js";
 import { egressSet } from "./egress-allow.js";
 import { clientCredentials } from "../providers/entra-settings.js";
@@ -32,6 +32,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     type: data.deploymentType,
     model: data.model,
     modelVersion: data.modelVersion,
+    upstreamModel: data.upstreamModel,
     tokensPerMinute: data.thousandsOfTokensPerMinute * 1000,
   }));
 
@@ -101,14 +102,20 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     deployments,
     consumers,
     consumersByAppId,
-    apiVersions: platform.api.versions ?? DEFAULT_API_VERSIONS,
+    apiVersions: platform.api.versions,
     maxBodyBytes: platform.api.maxBodyBytes,
     enabledRoutes: platform.api.enabledRoutes,
+    cors: corsFor(platform.cors, environment),
     egress: egressSet([...[...resources.values()].map((r) => r.endpoint), ...identityEndpoints(platform)], platform.egress.allowHosts),
     staticKeys: platform.auth.keys.map((k) => ({ key: k.key, consumer: k.consumer, environment: k.environment })),
     platform,
     files,
   });
+}
+
+function corsFor(cors: PlatformFile["cors"], environment: Environment): Config["cors"] {
+  const origins = cors?.origins[environment];
+  return cors && origins && origins.length > 0 ? { origins, maxAgeSeconds: cors.maxAgeSeconds } : undefined;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,5 @@
 import type { Consumer, Deployment, Environment, Resource } from "../core/catalog.js";
+import type { CorsSettings } from "./cors-schema.js";
 import type { ConfigFiles } from "./read-files.js";
 import type { PlatformFile } from "./schema.js";
 
@@ -17,9 +18,12 @@ export interface Config {
   readonly deployments: readonly Deployment[];
   readonly consumers: ReadonlyMap<string, Consumer>;
   readonly consumersByAppId: ReadonlyMap<string, Consumer>;
-  readonly apiVersions: readonly string[];
+  /** Azure api-versions clients may send; undefined: any well-formed one from the floor on (config/api-versions.ts). */
+  readonly apiVersions: readonly string[] | undefined;
   readonly maxBodyBytes: number;
   readonly enabledRoutes: readonly string[];
+  /** This environment's CORS origins; undefined when none are allowed (no CORS header is sent). */
+  readonly cors: CorsSettings | undefined;
   /** Origins (and bare hosts) Atrium may connect to: resource endpoints + `egress.allowHosts`. */
   readonly egress: ReadonlySet<string>;
   readonly staticKeys: readonly StaticKey[];

@@ -51,3 +51,12 @@ export const TelemetrySchema = z
   })
   .strict()
   .prefault({});
+
+/**
+ * `GET /metrics` is open like /healthz unless a token is set: then scrapers send
+ * `Authorization: Bearer <token>` (Prometheus: `authorization.credentials_file`). From ${ENV}.
+ */
+export const MetricsSchema = z
+  .object({ token: z.string().min(16, "a metrics token needs at least 16 characters").optional() })
+  .strict()
+  .prefault({});

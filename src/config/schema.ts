@@ -3,8 +3,10 @@ import { parseDeployAt } from "./deploy-at.js";
 import { AUTH_SETTINGS_FIELDS } from "../policies/auth/auth-settings.js";
 import { ClientCredentialsSchema } from "../providers/entra-settings.js";
 import { EgressSchema } from "./egress-allow.js";
+import { EnabledRoutesSchema } from "./enabled-routes.js";
+import { CorsSchema } from "./cors-schema.js";
 import { PoolSchema } from "./pool-schema.js";
-import { OutboxSchema, PricesSchema, TelemetrySchema } from "./metering-schema.js";
+import { MetricsSchema, OutboxSchema, PricesSchema, TelemetrySchema } from "./metering-schema.js";
 import { LimitsSchema } from "../policies/limit/limit-settings.js";
 import { BudgetsSchema } from "../policies/budget/budget-settings.js";
 import { TiersSettingsSchema } from "../tiers/tier-schema.js";
@@ -78,10 +80,12 @@ export const PlatformSchema = z
         versions: z.array(z.string().min(1)).min(1).optional(),
         maxBodyBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
         /** Restricted routes (images, audio, …) opened on purpose, e.g. "/v1/images/generations". */
-        enabledRoutes: z.array(z.string().startsWith("/")).default([]),
+        enabledRoutes: EnabledRoutesSchema,
       })
       .strict()
       .default({ maxBodyBytes: 10 * 1024 * 1024, enabledRoutes: [] }),
+    /** Browser apps: allowed origins per environment, off by default (README, CORS). */
+    cors: CorsSchema,
     log: z
       .object({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
       .strict()
@@ -89,6 +93,7 @@ export const PlatformSchema = z
     prices: PricesSchema,
     outbox: OutboxSchema,
     telemetry: TelemetrySchema,
+    metrics: MetricsSchema,
     /** Token and request limits, tiers and budgets: docs/limits.md. */
     limits: LimitsSchema,
     tiers: TiersSettingsSchema,
@@ -140,6 +145,11 @@ export const DeploymentSchema = z.looseObject({
   deploymentType: z.enum(["PTU", "PAYG"]),
   model: z.string().min(1),
   modelVersion: z.string().optional(),
+  /**
+   * The model name an `openai` or `openai-compatible` resource knows this deployment by, sent
+   * verbatim as `model` upstream (e.g. `meta-llama/Llama-3.1-8B-Instruct`); default deploymentName.
+   */
+  upstreamModel: z.string().min(1).optional(),
   thousandsOfTokensPerMinute: z.number().min(0),
   /** PTU fixed cost per hour, for chargeback (atrium.yaml `prices.deployments` wins). */
   hourlyCost: z.number().min(0).optional(),

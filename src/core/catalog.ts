@@ -42,6 +42,8 @@ export interface Deployment {
   readonly type: "PTU" | "PAYG";
   readonly model: string;
   readonly modelVersion: string | undefined;
+  /** `model` sent to openai and openai-compatible resources: the file's `upstreamModel`, else `name`. */
+  readonly upstreamModel?: string | undefined;
   readonly tokensPerMinute: number;
 }
 

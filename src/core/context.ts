@@ -21,6 +21,14 @@ export interface Identity {
   readonly subject: string;
 }
 
+/** Who is on the other end of the socket, for the access log only (never stored or sent on). */
+export interface ClientInfo {
+  /** The peer address (a proxy's, behind one: X-Forwarded-For is not trusted). */
+  readonly ip: string | undefined;
+  /** At most 200 characters. */
+  readonly userAgent: string | undefined;
+}
+
 export interface RequestContext {
   readonly id: string;
   readonly surface: Surface;
@@ -37,6 +45,7 @@ export interface RequestContext {
   readonly clientWantsUsage: boolean;
   readonly startedAtMs: number;
   readonly signal: RequestSignal;
+  readonly client?: ClientInfo | undefined;
   identity: Identity | undefined;
   /** Prompt tokens by the tokenizer, computed once by whoever needs it first (limits, meter). */
   promptTokenEstimate: number | undefined;

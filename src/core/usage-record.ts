@@ -1,3 +1,4 @@
+import type { ClientInfo } from "./context.js";
 import type { ErrorCode } from "./errors.js";
 
 /** One row per request that got a response: the unit of metering and chargeback. */
@@ -33,5 +34,6 @@ export interface UsageRecord {
 
 export interface UsageSink {
   /** A promise resolves once the record is durable (written ahead); it never rejects. */
-  write(record: UsageRecord): void | Promise<void>;
+  /** `client` is for the access log: it is not part of the record and is never stored. */
+  write(record: UsageRecord, client?: ClientInfo): void | Promise<void>;
 }

@@ -1,8 +1,11 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import type { RequestContext } from "../core/context.js";
+import { acceptsApiVersion, describeApiVersions } from "../config/api-versions.js";
+import type { ClientInfo, RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import { RequestSignal } from "../core/request-signal.js";
+import { applyCors } from "./cors.js";
 import { credentialFrom } from "./credential.js";
 import { modelListBody } from "./models-list.js";
 import { readJsonBody } from "./read-json-body.js";
@@ -17,11 +20,14 @@ import { writeError, writeJson } from "./write-error.js";
 export function createHandler(deps: HttpDeps, log: Logger) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const id = requestIdFrom(req.headers["x-request-id"]);
+    const cors = deps.runtime().config.cors;
+    if (cors !== undefined && applyCors(req, res, cors, id)) return;
     handle(req, res, id, deps, log).catch((err: unknown) => {
       const error = asGatewayError(err);
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
       writeError(res, error, id);
-      deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code });
+      const client = clientOf(req);
+      deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code, clientIp: client.ip, userAgent: client.userAgent });
     });
   };
 }
@@ -41,6 +47,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
     }
     case "metrics": {
       if (!deps.metrics) throw new GatewayError("route_not_found", "Metrics are not enabled.");
+      const token = runtime.config.platform.metrics.token;
+      if (token !== undefined) checkMetricsToken(req, token);
       const m = await deps.metrics();
       res.writeHead(200, { "content-type": m.contentType, "x-request-id": id });
       res.end(m.body);
@@ -109,6 +117,7 @@ function context(
       typeof streamOptions === "object" && streamOptions !== null && !Array.isArray(streamOptions) && streamOptions["include_usage"] === true,
     startedAtMs: performance.now(),
     signal,
+    client: clientOf(req),
     identity: undefined,
     promptTokenEstimate: undefined,
     route: undefined,
@@ -116,20 +125,34 @@ function context(
   };
 }
 
+function clientOf(req: IncomingMessage): ClientInfo {
+  const agent = req.headers["user-agent"];
+  return { ip: req.socket.remoteAddress, userAgent: agent === undefined ? undefined : agent.slice(0, 200) };
+}
+
 /** The URL without its query string (`q`: the index of `?`, when already found). */
 function pathOf(url: string, q = url.indexOf("?")): string {
   return q < 0 ? url : url.slice(0, q);
 }
 
-function checkApiVersion(url: string, q: number, supported: readonly string[]): string {
+function checkApiVersion(url: string, q: number, allowList: readonly string[] | undefined): string {
   const version = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("api-version");
   if (version === null || version === "") {
-    throw new GatewayError("unsupported_api_version", `The api-version query parameter is required. Supported versions: ${supported.join(", ")}.`, { param: "api-version" });
+    throw new GatewayError("unsupported_api_version", `The api-version query parameter is required. ${describeApiVersions(allowList)}`, { param: "api-version" });
   }
-  if (!supported.includes(version)) {
-    throw new GatewayError("unsupported_api_version", `The api-version '${version.slice(0, 64)}' is not supported. Supported versions: ${supported.join(", ")}.`, { param: "api-version", status: 404 });
+  if (!acceptsApiVersion(version, allowList)) {
+    throw new GatewayError("unsupported_api_version", `The api-version '${version.slice(0, 64)}' is not supported. ${describeApiVersions(allowList)}`, { param: "api-version", status: 404 });
   }
   return version;
+}
+
+/** Constant time: both sides hashed to the same length first. */
+function checkMetricsToken(req: IncomingMessage, token: string): void {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? "");
+  const sent = createHash("sha256").update(m?.[1] ?? "").digest();
+  if (m === null || !timingSafeEqual(sent, createHash("sha256").update(token).digest())) {
+    throw new GatewayError("invalid_api_key", "GET /metrics needs Authorization: Bearer <the metrics token> (atrium.yaml metrics.token).");
+  }
 }
 
 function notFound(path: string, restricted: boolean): GatewayError {

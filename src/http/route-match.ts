@@ -20,17 +20,9 @@ const AZURE_DEPLOYMENT = /^\/openai\/deployments\/([^/]+)(\/.*)$/;
 
 /** Matches a path (query already split off) to what serves it; no allocation on the common paths. */
 export function matchRoute(path: string, enabledRoutes: readonly string[]): RouteMatch {
-  if (path.startsWith("/v1/")) {
-    const rest = path.slice(3);
-    const operation = OPERATIONS[rest];
-    if (operation) return { kind: "inference", surface: "openai", operation, operationPath: rest, deployment: undefined };
-    if (rest === "/models") return { kind: "models", surface: "openai", id: undefined };
-    if (rest.startsWith("/models/") && rest.length > 8) return { kind: "models", surface: "openai", id: safeDecode(rest.slice(8)) };
-    if (enabledRoutes.includes(path)) {
-      return { kind: "inference", surface: "openai", operation: "passthrough", operationPath: rest, deployment: undefined };
-    }
-    return { kind: "not_found", path, restricted: RESTRICTED.test(rest) };
-  }
+  if (path.startsWith("/v1/")) return openAISurface(path, path.slice(3), enabledRoutes);
+  // Azure's v1 surface: OpenAI's paths and bodies (model in the body, no api-version) under /openai.
+  if (path.startsWith("/openai/v1/")) return openAISurface(path, path.slice(10), enabledRoutes);
   if (path.startsWith("/openai/")) {
     const m = AZURE_DEPLOYMENT.exec(path);
     if (m) {
@@ -53,6 +45,18 @@ export function matchRoute(path: string, enabledRoutes: readonly string[]): Rout
   if (path === "/metrics") return { kind: "metrics" };
   if (path.startsWith("/admin/")) return { kind: "admin", path };
   return { kind: "not_found", path, restricted: false };
+}
+
+function openAISurface(path: string, rest: string, enabledRoutes: readonly string[]): RouteMatch {
+  const operation = OPERATIONS[rest];
+  if (operation) return { kind: "inference", surface: "openai", operation, operationPath: rest, deployment: undefined };
+  if (rest === "/models") return { kind: "models", surface: "openai", id: undefined };
+  if (rest.startsWith("/models/") && rest.length > 8) return { kind: "models", surface: "openai", id: safeDecode(rest.slice(8)) };
+  // One entry opens a route on both: `/v1/x` and `/openai/v1/x` are the same API.
+  if (enabledRoutes.includes(`/v1${rest}`) || enabledRoutes.includes(`/openai/v1${rest}`)) {
+    return { kind: "inference", surface: "openai", operation: "passthrough", operationPath: rest, deployment: undefined };
+  }
+  return { kind: "not_found", path, restricted: RESTRICTED.test(rest) };
 }
 
 function safeDecode(s: string): string | undefined {

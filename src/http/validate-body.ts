@@ -10,10 +10,10 @@ const ROLES = new Set(["system", "developer", "user", "assistant", "tool", "func
  */
 export function validateBody(body: unknown, surface: Surface, operation: Operation): JsonObject {
   if (!isObject(body)) throw invalid("The request body must be a JSON object.", undefined);
-  if (surface === "openai") {
-    if (typeof body["model"] !== "string" || body["model"] === "") throw invalid("`model` must be the name of a deployment.", "model");
-  } else if (body["model"] !== undefined && typeof body["model"] !== "string") {
-    throw invalid("`model` must be a string.", "model");
+  // On Azure's deployment route the path names the deployment and Azure ignores `model`: clients
+  // send null (LangChain's AzureChatOpenAI), nothing, or any name, and the upstream body gets ours.
+  if (surface === "openai" && (typeof body["model"] !== "string" || body["model"] === "")) {
+    throw invalid("`model` must be the name of a deployment.", "model");
   }
   optional(body, "stream", "boolean");
   if (body["stream_options"] !== undefined && body["stream_options"] !== null) {

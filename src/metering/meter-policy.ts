@@ -39,7 +39,7 @@ export function meterPolicy(sink: UsageSink, environment: Environment, observe?:
         attempts: error.detail.attempts ?? 0,
       });
       observe?.(ctx, r);
-      await sink.write(r);
+      await sink.write(r, ctx.client);
       throw err;
     }
     const model = ctx.route?.model ?? "";
@@ -49,7 +49,7 @@ export function meterPolicy(sink: UsageSink, environment: Environment, observe?:
       written = true;
       const r = record(id, ctx, environment, reply, o);
       observe?.(ctx, r);
-      return sink.write(r);
+      return sink.write(r, ctx.client);
     };
     if (reply.isStream) {
       let firstByteMs: number | undefined;

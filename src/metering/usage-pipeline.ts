@@ -1,3 +1,4 @@
+import type { ClientInfo } from "../core/context.js";
 import type { UsageRecord, UsageSink } from "../core/usage-record.js";
 import { accessLog, type InfoLog } from "../observability/access-log.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
@@ -27,7 +28,7 @@ export class UsagePipeline implements UsageSink {
 
   constructor(private readonly deps: UsagePipelineDeps) {}
 
-  write(record: UsageRecord): void | Promise<void> {
+  write(record: UsageRecord, client?: ClientInfo): void | Promise<void> {
     const { also, metrics, log, queue } = this.deps;
     void also?.write(record);
     if (metrics) {
@@ -35,7 +36,7 @@ export class UsagePipeline implements UsageSink {
       const cost = record.deploymentType === "PTU" ? undefined : this.deps.prices().tokenCost(record.model, record.modelVersion, record);
       metrics.observe(record, cost);
     }
-    accessLog(log, record);
+    accessLog(log, record, client);
     if (!queue) return;
     return queue.append(record).catch((err: unknown) => this.failed(err));
   }

@@ -1,3 +1,4 @@
+import type { ClientInfo } from "../core/context.js";
 import type { UsageRecord } from "../core/usage-record.js";
 
 export interface InfoLog {
@@ -7,9 +8,10 @@ export interface InfoLog {
 
 /**
  * One line per request at info, from its usage record: who, what served it, how it went, what it
- * cost in tokens. Built from the record alone, so credentials, headers and bodies cannot reach it.
+ * cost in tokens, and the peer address and user agent. Built from the record and those two, so
+ * credentials, other headers and bodies cannot reach it.
  */
-export function accessLog(log: InfoLog, r: UsageRecord): void {
+export function accessLog(log: InfoLog, r: UsageRecord, client?: ClientInfo): void {
   if (!log.isLevelEnabled("info")) return;
   log.info(
     {
@@ -30,6 +32,8 @@ export function accessLog(log: InfoLog, r: UsageRecord): void {
       streamed: r.streamed,
       aborted: r.aborted || undefined,
       attempts: r.attempts,
+      clientIp: client?.ip,
+      userAgent: client?.userAgent,
     },
     "request",
   );
@@ -43,6 +47,8 @@ export interface HttpRejection {
   readonly path: string;
   readonly status: number;
   readonly code: string;
+  readonly clientIp?: string | undefined;
+  readonly userAgent?: string | undefined;
 }
 
 /**
@@ -51,5 +57,5 @@ export interface HttpRejection {
  */
 export function rejectionLog(log: InfoLog, r: HttpRejection): void {
   if (!log.isLevelEnabled("info")) return;
-  log.info({ requestId: r.requestId, method: r.method, path: r.path, status: r.status, code: r.code }, "request");
+  log.info({ requestId: r.requestId, method: r.method, path: r.path, status: r.status, code: r.code, clientIp: r.clientIp, userAgent: r.userAgent }, "request");
 }

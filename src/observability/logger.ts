@@ -13,6 +13,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       base: { service: "atrium" },
+      // "warn", not 40: log readers and people filter on names.
+      formatters: { level: (label) => ({ level: label }) },
       redact: {
         paths: [
           "req.headers.authorization",

@@ -15,6 +15,16 @@ export interface OutboxGaugeSource {
   };
 }
 
+/** A pool member's health as routing keeps it (src/routing/member-health.ts), read at scrape time. */
+export interface MemberGaugeSource {
+  readonly id: string;
+  readonly openedTotal: number;
+  readonly breaker: { state(nowMs: number): "closed" | "open" | "half-open" };
+  cooling(nowMs: number): boolean;
+}
+
+const CIRCUIT_STATES = { closed: 0, "half-open": 1, open: 2 } as const;
+
 /** Why a limiter said no; keep it to a handful of fixed words (it is a label). */
 export type RejectionScope = "tokens" | "requests" | "budget" | "too_large" | (string & {});
 
@@ -38,6 +48,7 @@ export class GatewayMetrics {
   private readonly httpRejections: Counter<"status" | "code">;
   private readonly series: RequestSeries;
   private readonly outboxes = new Map<string, OutboxGaugeSource>();
+  private members: (() => Iterable<MemberGaugeSource>) | undefined;
 
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
@@ -55,6 +66,7 @@ export class GatewayMetrics {
       registers,
     });
     this.outboxGauges(registers);
+    this.memberGauges(registers);
     // The event-loop delay histogram samples every 100 ms: prom-client's default of 10 ms wakes an
     // idle gateway 100 times a second, each wake-up costing more CPU on a VM than the sample is worth.
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 100 });
@@ -79,8 +91,48 @@ export class GatewayMetrics {
     this.outboxes.set(name, source);
   }
 
+  /** Exposes each pool member's circuit and cool-down as `atrium_member_*{member}`. */
+  watchMembers(source: () => Iterable<MemberGaugeSource>): void {
+    this.members = source;
+  }
+
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  /** Read from routing's state when scraped: nothing on the request path. */
+  private memberGauges(registers: Registry[]): void {
+    const members = (): Iterable<MemberGaugeSource> => this.members?.() ?? [];
+    new Gauge({
+      name: "atrium_member_circuit_state",
+      help: "Circuit breaker state per pool member (resource/deployment): 0 closed, 1 half-open, 2 open.",
+      labelNames: ["member"],
+      registers,
+      collect() {
+        const now = performance.now();
+        for (const m of members()) this.set({ member: m.id }, CIRCUIT_STATES[m.breaker.state(now)]);
+      },
+    });
+    new Gauge({
+      name: "atrium_member_cooling",
+      help: "1 while a pool member cools down after a 429 from its upstream.",
+      labelNames: ["member"],
+      registers,
+      collect() {
+        const now = performance.now();
+        for (const m of members()) this.set({ member: m.id }, m.cooling(now) ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: "atrium_member_circuit_opened_total",
+      help: "Times a pool member's circuit opened.",
+      labelNames: ["member"],
+      registers,
+      collect() {
+        this.reset();
+        for (const m of members()) this.inc({ member: m.id }, m.openedTotal);
+      },
+    });
   }
 
   private outboxGauges(registers: Registry[]): void {

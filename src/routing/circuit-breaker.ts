@@ -38,19 +38,23 @@ export class CircuitBreaker {
     return this.opened ? Math.max(0, this.openUntil - nowMs) : 0;
   }
 
-  succeeded(): void {
-    if (!this.opened) return;
+  /** True when this closed an open circuit. */
+  succeeded(): boolean {
+    if (!this.opened) return false;
     this.opened = false;
     this.probing = false;
     this.failures = [];
+    return true;
   }
 
-  failed(nowMs: number, settings: BreakerSettings): void {
+  /** True when this opened the circuit (from closed, or again after a failed probe). */
+  failed(nowMs: number, settings: BreakerSettings): boolean {
     if (this.opened) {
       // The probe failed (or a stream admitted before the circuit opened broke): another cool-down.
+      const probe = this.probing || nowMs >= this.openUntil;
       this.probing = false;
       this.openUntil = nowMs + settings.cooldownMs;
-      return;
+      return probe;
     }
     const recent = this.failures.filter((at) => nowMs - at < settings.windowMs);
     recent.push(nowMs);
@@ -60,7 +64,9 @@ export class CircuitBreaker {
       this.opened = true;
       this.openUntil = nowMs + settings.cooldownMs;
       this.failures = [];
+      return true;
     }
+    return false;
   }
 
   /** The attempt ended with no verdict on the member (client gone, total deadline): free the probe. */

@@ -51,7 +51,8 @@ export function dispatch(providers: ProviderRegistry, state: RoutingState, rando
         try {
           const result = await providers[target.resource.provider].send(call, target);
           const onBroken = (err: unknown): void => {
-            if (!total.signal.aborted && asGatewayError(err).detail.retryable) health.failed(performance.now(), pool.breaker);
+            const error = asGatewayError(err);
+            if (!total.signal.aborted && error.detail.retryable) health.failed(performance.now(), pool.breaker, error.message);
           };
           const reply = result.kind === "json" ? Reply.json(result.status, result.body, {}, result.json) : Reply.stream(await primed(result.events, onBroken));
           health.succeeded(performance.now(), result.headers);
@@ -87,8 +88,8 @@ function judge(health: MemberHealth, error: GatewayError, aborted: boolean, brea
     health.breaker.released();
     return false;
   }
-  if (error.code === "rate_limited") health.rateLimited(performance.now(), error.detail.retryAfterMs);
-  else health.failed(performance.now(), breaker);
+  if (error.code === "rate_limited") health.rateLimited(performance.now(), error.detail.retryAfterMs, error.message);
+  else health.failed(performance.now(), breaker, error.message);
   return true;
 }
 

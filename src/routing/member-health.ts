@@ -6,6 +6,13 @@ export const HEADROOM_TTL_MS = 5_000;
 export const DEFAULT_COOL_MS = 1_000;
 export const MAX_COOL_MS = 600_000;
 
+/** Told when a member's circuit opens or closes and when it starts cooling down (logs, metrics). */
+export interface MemberEvents {
+  circuitOpened(member: string, reason: string, cooldownMs: number): void;
+  circuitClosed(member: string): void;
+  coolingDown(member: string, reason: string, coolMs: number): void;
+}
+
 /**
  * What routing knows about one pool member (one target id), kept across config reloads: its
  * circuit, when it may be asked again after a 429, and the capacity it last reported.
@@ -13,9 +20,18 @@ export const MAX_COOL_MS = 600_000;
 export class MemberHealth {
   readonly breaker = new CircuitBreaker();
   coolUntil = 0;
+  /** Why it last failed or cooled (the upstream's answer as our error message): for logs and 503s. */
+  lastReason: string | undefined;
+  /** Times its circuit opened since the process started. */
+  openedTotal = 0;
   private seenAt = Number.NEGATIVE_INFINITY;
   private remainingTokens = Number.POSITIVE_INFINITY;
   private remainingRequests = Number.POSITIVE_INFINITY;
+
+  constructor(
+    readonly id: string = "",
+    private readonly events?: MemberEvents,
+  ) {}
 
   /** Not cooling after a 429, and the circuit lets a request through. */
   available(nowMs: number): boolean {
@@ -41,7 +57,8 @@ export class MemberHealth {
   }
 
   succeeded(nowMs: number, headers: Readonly<Record<string, string>>): void {
-    this.breaker.succeeded();
+    if (this.breaker.succeeded()) this.events?.circuitClosed(this.id);
+    if (this.lastReason !== undefined) this.lastReason = undefined;
     const tokens = headers["x-ratelimit-remaining-tokens"];
     const requests = headers["x-ratelimit-remaining-requests"];
     if (tokens === undefined && requests === undefined) return;
@@ -51,14 +68,32 @@ export class MemberHealth {
   }
 
   /** A 429 is a coherent answer: the member is alive (a probe closes the circuit), just full. */
-  rateLimited(nowMs: number, retryAfterMs: number | undefined): void {
-    this.breaker.succeeded();
+  rateLimited(nowMs: number, retryAfterMs: number | undefined, reason = "429 from the upstream"): void {
+    if (this.breaker.succeeded()) this.events?.circuitClosed(this.id);
     const ms = Math.min(retryAfterMs ?? DEFAULT_COOL_MS, MAX_COOL_MS);
+    // One line per cool-down, not per 429 answered while it lasts.
+    const wasCooling = nowMs < this.coolUntil;
     this.coolUntil = Math.max(this.coolUntil, nowMs + ms);
+    this.lastReason = reason;
+    if (!wasCooling) this.events?.coolingDown(this.id, reason, ms);
   }
 
-  failed(nowMs: number, breaker: BreakerSettings): void {
-    this.breaker.failed(nowMs, breaker);
+  failed(nowMs: number, breaker: BreakerSettings, reason = "failed"): void {
+    this.lastReason = reason;
+    if (this.breaker.failed(nowMs, breaker)) {
+      this.openedTotal++;
+      this.events?.circuitOpened(this.id, reason, breaker.cooldownMs);
+    }
+  }
+
+  /** One phrase for a 503: why this member could not serve just now. */
+  describe(nowMs: number): string {
+    const why = this.lastReason === undefined ? "" : ` (${this.lastReason})`;
+    const state = this.breaker.state(nowMs);
+    if (state === "open") return `${this.id}: circuit open for ${Math.ceil(this.breaker.waitMs(nowMs) / 1000)} s more${why}`;
+    if (state === "half-open") return `${this.id}: circuit half-open, a probe is out${why}`;
+    if (this.cooling(nowMs)) return `${this.id}: cooling down for ${Math.ceil((this.coolUntil - nowMs) / 1000)} s more${why}`;
+    return this.lastReason === undefined ? `${this.id}: not tried` : `${this.id}: failed${why}`;
   }
 }
 

@@ -27,6 +27,8 @@ export function noMemberError(route: Route, state: RoutingState, nowMs: number, 
       cause: last,
     });
   }
-  const why = last ? `: ${last.message}` : " (every member is cooling down or has an open circuit)";
+  // Each member and why: an operator reading the 503 knows which upstream to look at.
+  const members = route.targets.map((t) => state.peek(t.id)?.describe(nowMs) ?? `${t.id}: not tried`);
+  const why = members.length > 0 ? `: ${members.join("; ")}` : last ? `: ${last.message}` : "";
   return new GatewayError("service_unavailable", `No member of pool ${route.pool} could serve the request${why}`, { headers, retryAfterMs: seconds * 1000, attempts, cause: last });
 }

@@ -1,4 +1,4 @@
-import { MemberHealth } from "./member-health.js";
+import { MemberHealth, type MemberEvents } from "./member-health.js";
 
 /**
  * Health of every pool member by target id (`resource/deployment`). Created once per process and
@@ -8,10 +8,13 @@ import { MemberHealth } from "./member-health.js";
 export class RoutingState {
   private readonly members = new Map<string, MemberHealth>();
 
+  /** `events` hears circuits open and close and cool-downs start (the gateway logs and counts them). */
+  constructor(private readonly events?: MemberEvents) {}
+
   member(targetId: string): MemberHealth {
     let health = this.members.get(targetId);
     if (!health) {
-      health = new MemberHealth();
+      health = new MemberHealth(targetId, this.events);
       this.members.set(targetId, health);
     }
     return health;
@@ -20,5 +23,10 @@ export class RoutingState {
   /** Without creating: undefined means never seen, i.e. healthy. */
   peek(targetId: string): MemberHealth | undefined {
     return this.members.get(targetId);
+  }
+
+  /** Every member seen so far, for the metrics scrape. */
+  seen(): IterableIterator<MemberHealth> {
+    return this.members.values();
   }
 }

@@ -21,6 +21,8 @@ export interface StateBackends {
   readonly alerts: AlertLatch;
   /** Policies report failed calls here (a metric, a throttled warning) before failing open or closed. */
   readonly failed: StateErrorReporter;
+  /** For /readyz: Redis answers PING (within its command timeout); memory always does. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function openState(settings: PlatformFile["state"], options: StateO
       budgets,
       alerts: memoryAlertLatch(),
       failed,
+      ping: () => Promise.resolve(true),
       async close() {
         await limiter.close();
         await budgets.close();
@@ -58,6 +61,11 @@ export async function openState(settings: PlatformFile["state"], options: StateO
     budgets: redisBudgetCounter(redis, { prefix: `${prefix}budget:` }),
     alerts: redisAlertLatch(redis, `${prefix}alert:`),
     failed,
+    ping: () =>
+      redis.ping().then(
+        (answer) => answer === "PONG",
+        () => false,
+      ),
     async close() {
       if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect());
       else redis.disconnect();

@@ -23,14 +23,16 @@ test("one JSON access log line per request at info: who, what served it, status,
     const requestId = `access-${stream}`;
     const res = await fetch(`${gw.url}/v1/chat/completions`, {
       method: "POST",
-      headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json", "x-request-id": requestId },
+      headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json", "x-request-id": requestId, "user-agent": "OpenAI/Python 1.99.1" },
       body: JSON.stringify({ model: "gpt35", stream, messages: [{ role: "user", content: PROMPT }] }),
     });
     await res.text();
     const lines = requestLines(requestId);
     assert.equal(lines.length, 1, `exactly one line for ${requestId}`);
     const line = lines[0] as Record<string, unknown>;
-    assert.equal(line["level"], 30);
+    assert.equal(line["level"], "info", "levels are names, not pino's numbers");
+    assert.equal(line["clientIp"], "127.0.0.1");
+    assert.equal(line["userAgent"], "OpenAI/Python 1.99.1");
     assert.equal(line["consumer"], "team-a");
     assert.equal(line["deployment"], "gpt35");
     assert.equal(line["target"], "sim-a/chat-deploy");
@@ -72,6 +74,8 @@ test("requests refused before the policy chain get an access line and a count: u
     assert.equal(line["status"], c.status);
     assert.equal(line["code"], body.error.code);
     assert.equal(line["method"], "POST");
+    assert.equal(line["clientIp"], "127.0.0.1");
+    assert.equal(typeof line["userAgent"], "string");
     if (c.code) assert.equal(body.error.code, c.code);
   }
   assert.equal(requestLines("early-404")[0]?.["path"], "/v1/no-such-route", "the query string is not logged");

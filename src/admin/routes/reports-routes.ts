@@ -9,11 +9,20 @@ import { ok, type AdminHandler, type AdminRequest } from "../admin-router.js";
 const ALL_CONSUMERS = ["operator", "platform-admin"] as const;
 
 /** GET /admin/reports/usage?from=&to=&by=consumer|costCentre|deployment[&environment=] */
-export const usageReportRoute: AdminHandler = async (req) => ok(await usageReport(new UsageStore(req.database.db), reportQuery(req, "consumer")));
+// Both drain this process's outbox first: a report asked for right after a call includes it (the
+// outbox flushes on its own within its interval; other replicas' records arrive with theirs).
+export const usageReportRoute: AdminHandler = async (req) => {
+  const query = reportQuery(req, "consumer");
+  await req.drainUsage();
+  return ok(await usageReport(new UsageStore(req.database.db), query));
+};
 
 /** GET /admin/reports/chargeback?from=&to=&by=…: PAYG at list price plus PTU amortised by token share. */
-export const chargebackReportRoute: AdminHandler = async (req) =>
-  ok(await chargebackReport(new UsageStore(req.database.db), priceBookOf(req.config), reportQuery(req, "costCentre")));
+export const chargebackReportRoute: AdminHandler = async (req) => {
+  const query = reportQuery(req, "costCentre");
+  await req.drainUsage();
+  return ok(await chargebackReport(new UsageStore(req.database.db), priceBookOf(req.config), query));
+};
 
 function reportQuery(req: AdminRequest, fallback: ReportQuery["by"]): ReportQuery {
   const { query, principal } = req;
