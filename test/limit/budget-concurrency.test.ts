@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import OpenAI from "openai";
+import type { MemoryUsageSink } from "../../src/metering/memory-usage-sink.js";
 import { startTestGateway } from "../support/test-gateway.js";
 import { BACKENDS, OTHER_KEY, TEST_KEY, chat, limitFolder, num, type Answer } from "./limit-kit.js";
 
@@ -136,6 +138,33 @@ for (const backend of BACKENDS) {
           answer = await chat(gw.url, TEST_KEY, { max_tokens: 100 });
         }
         assert.equal(answer.status, 200, `${answer.status} ${answer.json.error?.message}`);
+      } finally {
+        await gw.close();
+      }
+    });
+    test("the openai SDK retries a budget_busy refusal by itself and gets through", async () => {
+      const gw = await startTestGateway(meteredFolder(backend, { "sim-a": { provider: "sim", tokensPerSecond: 1 } }));
+      try {
+        const controller = new AbortController();
+        const big = await fetch(`${gw.url}/v1/chat/completions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json" },
+          body: JSON.stringify({ model: "gpt35", messages: [{ role: "user", content: "Tell me a story" }], max_tokens: 1000, stream: true }),
+          signal: controller.signal,
+        });
+        const reader = big.body!.getReader();
+        await reader.read();
+
+        const records = (gw.usage as MemoryUsageSink).records;
+        const openai = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: TEST_KEY, maxRetries: 20 });
+        const call = openai.chat.completions.create({ model: "gpt35", messages: [{ role: "user", content: "Say hello" }], max_tokens: 100 });
+        // The big request ends only once the SDK's first attempt has been refused.
+        for (let i = 0; i < 500 && !records.some((r) => r.errorCode === "budget_busy"); i++) await sleep(20);
+        assert.ok(records.some((r) => r.errorCode === "budget_busy"), "the first attempt was refused as busy");
+        controller.abort();
+        await reader.read().catch(() => undefined);
+        const completion = await call;
+        assert.ok(completion.usage!.completion_tokens > 0);
       } finally {
         await gw.close();
       }

@@ -49,6 +49,9 @@ export function budgetPolicy(state: StateBackends, options: BudgetPolicyOptions,
     if (plan.hard) {
       const promptTokens = promptEstimate(ctx, plan.model);
       const completionTokens = completionAllowance(ctx, consumer.tier.defaultMaxTokens ?? options.defaultMaxTokens);
+      // The full maximum, however far the month is from spent: a smaller hold would let every
+      // request in flight overrun it at once, and a month's money does not refill like tokens
+      // (docs/limits.md, "The budget's invariant").
       const maxMicroUsd = Math.ceil(promptTokens * plan.maxInput + completionTokens * plan.maxOutput);
       // A request that cannot cost anything (only PTU or unpriced members) needs no hold.
       if (maxMicroUsd > 0) holds = await reserve(plan.lines, month, maxMicroUsd, consumer.name);
