@@ -31,8 +31,8 @@ interface Hold {
  * while settled spend + holds are under it; it refuses with 403 budget_exceeded once settled
  * spend has reached it, and with 429 budget_busy while only holds of requests in flight stand
  * in the way. The hold is settled to the actual cost when the reply ends, or released when none
- * comes. Soft budgets are charged at
- * the end. Either kind alerts its webhook as thresholds are crossed.
+ * comes. Soft budgets are charged at the end. Either kind alerts its webhook as thresholds are
+ * crossed.
  */
 export function budgetPolicy(state: StateBackends, options: BudgetPolicyOptions, metrics?: GatewayMetrics): Policy {
   const counter = state.budgets;
