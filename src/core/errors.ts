@@ -15,6 +15,8 @@ export type ErrorCode =
   | "method_not_allowed"
   | "rate_limited"
   | "budget_exceeded"
+  /** A hard budget not spent, but held by requests in flight: retry shortly. */
+  | "budget_busy"
   | "content_blocked"
   | "upstream_error"
   | "upstream_timeout"
@@ -36,6 +38,7 @@ export const STATUS: Readonly<Record<ErrorCode, number>> = {
   method_not_allowed: 405,
   rate_limited: 429,
   budget_exceeded: 403,
+  budget_busy: 429,
   content_blocked: 400,
   upstream_error: 502,
   upstream_timeout: 504,

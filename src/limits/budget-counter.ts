@@ -1,28 +1,36 @@
-import type { Redis } from "ioredis";
-import { redisScript } from "./redis-script.js";
-
 /**
  * Monthly spend per key, in integer micro-USD (no float drift when summing millions of
  * small charges). This is the enforcement counter, not the ledger: usage records in
  * store/ stay the source of truth for billing.
  *
- * A hard budget works like the token limiter: reserve the request's maximum cost, then
- * settle to the actual cost. reserve admits while the month's total (settled spend plus
- * holds in flight) is still under the limit, atomically, so under any concurrency the
- * total can pass the limit by less than one request's maximum cost, and only that last
- * admitted request can push it over. (Requiring total + max ≤ limit would never pass it,
- * but would strand the budget's last cents behind any large max_tokens.)
+ * A hard budget works like the token limiter: hold the request's maximum cost, then settle
+ * to the actual cost. The counter keeps the two apart: `settled` (what requests cost) and
+ * `held` (the maxima of requests in flight), so a refusal can say whether the month is spent
+ * or only held. reserve admits while settled + held is under the limit, atomically, so under
+ * any concurrency settled spend passes the limit by less than the last admitted request's
+ * maximum cost (docs/limits.md, "The budget's invariant", has the argument).
  */
 export interface BudgetCounter {
-  /** Adds a cost (negative refunds) and returns the month's new total. */
+  /** Adds a cost (negative refunds) to the settled spend and returns the month's total. */
   charge(key: string, month: string, amountMicroUsd: number): Promise<number>;
-  /** The month's total, holds in flight included. */
+  /** The month's total: settled spend plus holds in flight. */
   spent(key: string, month: string): Promise<number>;
-  /** Holds maxMicroUsd if the total is under limitMicroUsd; `spent` is the total after (or as found). */
-  reserve(key: string, month: string, maxMicroUsd: number, limitMicroUsd: number): Promise<{ ok: boolean; spent: number }>;
-  /** Replaces a hold by the actual cost (0 releases it) and returns the new total. */
+  /**
+   * Holds maxMicroUsd if settled + held is under limitMicroUsd. The answer gives the state
+   * after the hold, or as found when refused (nothing changes then).
+   */
+  reserve(key: string, month: string, maxMicroUsd: number, limitMicroUsd: number): Promise<BudgetAnswer>;
+  /** Replaces a hold by the actual cost (0 releases it) and returns the month's new total. */
   settle(key: string, month: string, reservedMicroUsd: number, actualMicroUsd: number): Promise<number>;
   close(): Promise<void>;
+}
+
+export interface BudgetAnswer {
+  readonly ok: boolean;
+  /** What settled requests and charges cost this month. */
+  readonly settled: number;
+  /** The maximum cost of requests in flight. */
+  readonly held: number;
 }
 
 /** The budget month of an instant, in UTC: "2025-06". */
@@ -30,9 +38,14 @@ export function monthOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);
 }
 
-function check(month: string, ...amounts: number[]): void {
+export function checkAmounts(month: string, ...amounts: number[]): void {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new TypeError(`month must look like 2025-06, got ${month}`);
   for (const a of amounts) if (!Number.isSafeInteger(a)) throw new TypeError(`amounts are integer micro-USD, got ${a}`);
+}
+
+interface Counts {
+  settled: number;
+  held: number;
 }
 
 /**
@@ -40,99 +53,49 @@ function check(month: string, ...amounts: number[]): void {
  * for settles that straddle midnight); older ones are dropped when a newer one appears.
  */
 export function memoryBudgetCounter(): BudgetCounter {
-  const months = new Map<string, Map<string, number>>();
-  const add = (key: string, month: string, amount: number): number => {
+  const months = new Map<string, Map<string, Counts>>();
+  const countsOf = (key: string, month: string): Counts => {
     let totals = months.get(month);
     if (totals === undefined) {
       months.set(month, (totals = new Map()));
       // "YYYY-MM" sorts as time does.
       while (months.size > 2) months.delete([...months.keys()].sort()[0]!);
     }
-    const total = (totals.get(key) ?? 0) + amount;
-    totals.set(key, total);
-    return total;
+    let counts = totals.get(key);
+    if (counts === undefined) totals.set(key, (counts = { settled: 0, held: 0 }));
+    return counts;
   };
-  const spent = (key: string, month: string): number => months.get(month)?.get(key) ?? 0;
+  const NONE: Counts = { settled: 0, held: 0 };
+  const peek = (key: string, month: string): Counts => months.get(month)?.get(key) ?? NONE;
   return {
     async charge(key, month, amount) {
-      check(month, amount);
-      return add(key, month, amount);
+      checkAmounts(month, amount);
+      const c = countsOf(key, month);
+      c.settled += amount;
+      return c.settled + c.held;
     },
     async spent(key, month) {
-      check(month);
-      return spent(key, month);
+      checkAmounts(month);
+      const c = peek(key, month);
+      return c.settled + c.held;
     },
     async reserve(key, month, max, limit) {
-      check(month, max, limit);
-      const total = spent(key, month);
-      if (total >= limit) return { ok: false, spent: total };
-      return { ok: true, spent: add(key, month, max) };
+      checkAmounts(month, max, limit);
+      const found = peek(key, month);
+      if (found.settled + found.held >= limit) return { ok: false, settled: found.settled, held: found.held };
+      const c = countsOf(key, month);
+      c.held += max;
+      return { ok: true, settled: c.settled, held: c.held };
     },
     async settle(key, month, reserved, actual) {
-      check(month, reserved, actual);
-      return add(key, month, actual - reserved);
+      checkAmounts(month, reserved, actual);
+      const c = countsOf(key, month);
+      c.settled += actual;
+      c.held = Math.max(0, c.held - reserved);
+      return c.settled + c.held;
     },
     async close() {
       months.clear();
     },
   };
-}
-
-const RESERVE_LUA = `
-local total = tonumber(redis.call('GET', KEYS[1]) or '0')
-if total >= tonumber(ARGV[2]) then return { 0, total } end
-total = redis.call('INCRBY', KEYS[1], ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return { 1, total }
-`;
-
-const ADD_LUA = `
-local total = redis.call('INCRBY', KEYS[1], ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return total
-`;
-
-export interface RedisBudgetOptions {
-  prefix?: string;
-  /** Each write pushes expiry this far out; the 40-day default outlives a month plus late settles. */
-  ttlMs?: number;
-}
-
-/** Counters shared by all replicas; each call is one atomic script (one round trip). */
-export function redisBudgetCounter(redis: Redis, options: RedisBudgetOptions = {}): BudgetCounter {
-  const prefix = options.prefix ?? "atrium:budget:";
-  const ttl = String(options.ttlMs ?? 40 * 24 * 3_600_000);
-  const reserveScript = redisScript(redis, RESERVE_LUA);
-  const addScript = redisScript(redis, ADD_LUA);
-  const keyOf = (key: string, month: string): string => `${prefix}${month}:${key}`;
-  const add = async (key: string, month: string, amount: number): Promise<number> =>
-    toInteger(await addScript.run([keyOf(key, month)], [amount, ttl]));
-  return {
-    async charge(key, month, amount) {
-      check(month, amount);
-      return add(key, month, amount);
-    },
-    async spent(key, month) {
-      check(month);
-      const raw = await redis.get(keyOf(key, month));
-      return raw === null ? 0 : toInteger(Number(raw));
-    },
-    async reserve(key, month, max, limit) {
-      check(month, max, limit);
-      const reply: unknown = await reserveScript.run([keyOf(key, month)], [max, limit, ttl]);
-      if (!Array.isArray(reply) || reply.length !== 2) throw new Error("unexpected budget script reply");
-      const cells: unknown[] = reply;
-      return { ok: cells[0] === 1, spent: toInteger(cells[1]) };
-    },
-    async settle(key, month, reserved, actual) {
-      check(month, reserved, actual);
-      return add(key, month, actual - reserved);
-    },
-    async close() {},
-  };
-}
-
-function toInteger(value: unknown): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error("unexpected budget counter value");
-  return value;
 }

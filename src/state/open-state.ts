@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { PlatformFile } from "../config/schema.js";
-import { memoryBudgetCounter, redisBudgetCounter, type BudgetCounter } from "../limits/budget-counter.js";
+import { memoryBudgetCounter, type BudgetCounter } from "../limits/budget-counter.js";
+import { redisBudgetCounter } from "../limits/redis-budget-counter.js";
 import type { Limiter } from "../limits/limiter.js";
 import { memoryLimiter } from "../limits/memory-limiter.js";
 import { redisLimiter } from "../limits/redis-limiter.js";

@@ -9,6 +9,7 @@ import type { StateBackends } from "../../state/open-state.js";
 import { completionAllowance } from "../limit/request-tokens.js";
 import type { BudgetAlerts } from "./budget-alerts.js";
 import { budgetPlan, type BudgetLine, type BudgetPlan } from "./budget-plan.js";
+import { budgetBusy, budgetExceeded, isSpent, type Refusal } from "./budget-refusal.js";
 
 export interface BudgetPolicyOptions {
   readonly environment: Environment;
@@ -27,9 +28,11 @@ interface Hold {
 /**
  * Monthly budgets of the consumer (its tier) and its cost centre. A hard budget holds the
  * request's maximum cost (prompt estimate + completion allowance at the dearest member's price)
- * and refuses with 403 budget_exceeded once the month is spent; the hold is settled to the
- * actual cost when the reply ends, or released when none comes. Soft budgets are charged at
- * the end. Either kind alerts its webhook as thresholds are crossed.
+ * while settled spend + holds are under it; it refuses with 403 budget_exceeded once settled
+ * spend has reached it, and with 429 budget_busy while only holds of requests in flight stand
+ * in the way. The hold is settled to the actual cost when the reply ends, or released when none
+ * comes. Soft budgets are charged at the end. Either kind alerts its webhook as thresholds are
+ * crossed.
  */
 export function budgetPolicy(state: StateBackends, options: BudgetPolicyOptions, metrics?: GatewayMetrics): Policy {
   const counter = state.budgets;
@@ -46,8 +49,12 @@ export function budgetPolicy(state: StateBackends, options: BudgetPolicyOptions,
     if (plan.hard) {
       const promptTokens = promptEstimate(ctx, plan.model);
       const completionTokens = completionAllowance(ctx, consumer.tier.defaultMaxTokens ?? options.defaultMaxTokens);
+      // The full maximum, however far the month is from spent: a smaller hold would let every
+      // request in flight overrun it at once, and a month's money does not refill like tokens
+      // (docs/limits.md, "The budget's invariant").
       const maxMicroUsd = Math.ceil(promptTokens * plan.maxInput + completionTokens * plan.maxOutput);
-      holds = await reserve(plan.lines, month, maxMicroUsd, consumer.name);
+      // A request that cannot cost anything (only PTU or unpriced members) needs no hold.
+      if (maxMicroUsd > 0) holds = await reserve(plan.lines, month, maxMicroUsd, consumer.name);
     }
     let reply;
     try {
@@ -67,12 +74,15 @@ export function budgetPolicy(state: StateBackends, options: BudgetPolicyOptions,
     return reply;
   };
 
-  /** Holds every hard budget at once; any refusal gives the other holds back. */
+  /**
+   * Holds every hard budget at once; any refusal gives the other holds back. A refusal is 403
+   * budget_exceeded when a budget's settled spend has reached it, else 429 budget_busy.
+   */
   async function reserve(lines: readonly BudgetLine[], month: string, maxMicroUsd: number, consumer: string): Promise<Hold[]> {
     const hard = lines.filter((l) => l.budget.hard);
     const answers = await Promise.allSettled(hard.map((l) => counter.reserve(l.key, month, maxMicroUsd, l.limitMicroUsd)));
     const holds: Hold[] = [];
-    let refused: { line: BudgetLine; spent: number } | undefined;
+    const refusals: Refusal[] = [];
     let failed = false;
     answers.forEach((a, i) => {
       const line = hard[i]!;
@@ -80,13 +90,15 @@ export function budgetPolicy(state: StateBackends, options: BudgetPolicyOptions,
         failed = true;
         state.failed("budget", a.reason);
       } else if (a.value.ok) holds.push({ line, microUsd: maxMicroUsd });
-      else refused ??= { line, spent: a.value.spent };
+      else refusals.push({ line, answer: a.value });
     });
-    if (refused !== undefined || (failed && options.onStateError === "closed")) {
+    if (refusals.length > 0 || (failed && options.onStateError === "closed")) {
       for (const hold of holds) settle(hold, month, 0);
-      if (refused === undefined) throw new GatewayError("service_unavailable", "Budgets cannot be checked right now; retry shortly.", { headers: { "retry-after": "1" } });
-      metrics?.rejected(consumer, "budget");
-      throw exceeded(refused.line, month, refused.spent, options.prices.currency);
+      if (refusals.length === 0) throw new GatewayError("service_unavailable", "Budgets cannot be checked right now; retry shortly.", { headers: { "retry-after": "1" } });
+      const spent = refusals.find(isSpent);
+      metrics?.rejected(consumer, spent === undefined ? "budget_busy" : "budget");
+      if (spent !== undefined) throw budgetExceeded(spent, month, options.prices.currency);
+      throw budgetBusy(refusals[0]!, month, options.prices.currency, maxMicroUsd);
     }
     return holds;
   }
@@ -104,14 +116,4 @@ export function budgetPolicy(state: StateBackends, options: BudgetPolicyOptions,
       (err: unknown) => state.failed("budget", err),
     );
   }
-}
-
-function exceeded(line: BudgetLine, month: string, spentMicroUsd: number, currency: string): GatewayError {
-  const [year, mm] = month.split("-").map(Number) as [number, number];
-  const resets = new Date(Date.UTC(year, mm, 1)).toISOString().slice(0, 10);
-  const who = line.scope === "consumer" ? `consumer ${line.name}` : `cost centre ${line.name}`;
-  return new GatewayError(
-    "budget_exceeded",
-    `The monthly budget of ${who} (${line.budget.monthlyUsd.toFixed(2)} ${currency}) is spent for ${month}: ${(spentMicroUsd / 1e6).toFixed(2)} ${currency} used or in flight. It resets on ${resets} (UTC).`,
-  );
 }
