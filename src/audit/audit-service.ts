@@ -110,6 +110,8 @@ export async function openAuditService(config: Config, database: Database, deps:
     dir: auditOutboxDir(config),
     fsync: config.platform.outbox.fsync,
     fsyncIntervalMs: config.platform.outbox.fsyncIntervalMs,
+    // Prompts before redaction: off the disk one flush after they are stored.
+    sealWhenCaughtUp: true,
     parse: parseAuditRecord,
     store: target ? (batch) => target.add(batch) : (batch) => worker.process(batch),
     log: deps.log,
