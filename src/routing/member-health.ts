@@ -13,6 +13,8 @@ export const MAX_COOL_MS = 600_000;
 export class MemberHealth {
   readonly breaker = new CircuitBreaker();
   coolUntil = 0;
+  /** When it last answered a request (success or 429): a member that answers is not down. */
+  answeredAtMs = Number.NEGATIVE_INFINITY;
   private seenAt = Number.NEGATIVE_INFINITY;
   private remainingTokens = Number.POSITIVE_INFINITY;
   private remainingRequests = Number.POSITIVE_INFINITY;
@@ -42,6 +44,7 @@ export class MemberHealth {
 
   succeeded(nowMs: number, headers: Readonly<Record<string, string>>): void {
     this.breaker.succeeded();
+    this.answeredAtMs = nowMs;
     const tokens = headers["x-ratelimit-remaining-tokens"];
     const requests = headers["x-ratelimit-remaining-requests"];
     if (tokens === undefined && requests === undefined) return;
@@ -53,6 +56,7 @@ export class MemberHealth {
   /** A 429 is a coherent answer: the member is alive (a probe closes the circuit), just full. */
   rateLimited(nowMs: number, retryAfterMs: number | undefined): void {
     this.breaker.succeeded();
+    this.answeredAtMs = nowMs;
     const ms = Math.min(retryAfterMs ?? DEFAULT_COOL_MS, MAX_COOL_MS);
     this.coolUntil = Math.max(this.coolUntil, nowMs + ms);
   }
