@@ -44,6 +44,8 @@ export interface AuditRecord {
   readonly responseText?: string | undefined;
   /** Other JSON replies: the body as sent; the worker reads the text out of it, off the request path. */
   readonly responseBody?: string | undefined;
+  /** The prompt or the response was cut at `audit.maxCaptureChars`. */
+  readonly truncated?: boolean | undefined;
 }
 
 const MODES: ReadonlySet<string> = new Set(["metadata", "redacted", "full"]);
@@ -81,6 +83,7 @@ export function parseAuditRecord(value: unknown): AuditRecord | undefined {
     prompt: parsePrompt(v["prompt"]),
     responseText: str(v["responseText"]),
     responseBody: str(v["responseBody"]),
+    truncated: v["truncated"] === true,
   };
 }
 

@@ -50,6 +50,11 @@ export const AuditSchema = z
     /** Redaction workers in this process; 0 (redis-streams only) leaves it to `atrium audit-worker`. */
     workers: z.number().int().min(0).max(64).default(1),
     queue: QueueSchema.default({ kind: "local" }),
+    /**
+     * Characters of prompt and of response text one record keeps (each); the rest is not
+     * captured and the record is marked `truncated`. Bounds the memory a stream's capture holds.
+     */
+    maxCaptureChars: z.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
     /** The audit outbox; default `<config folder>/.atrium/audit-outbox`, relative to the config folder. */
     outboxDir: z.string().min(1).optional(),
     /** A Presidio-style analyser asked in addition to the built-in recognisers; its origin must be in egress.allowHosts. */

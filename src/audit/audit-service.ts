@@ -7,6 +7,7 @@ import type { Database } from "../store/database.js";
 import { openOutbox, type Outbox, type OutboxStats } from "../store/outbox/outbox.js";
 import { parseAuditRecord, type AuditRecord } from "./audit-record.js";
 import { AuditMetrics } from "./audit-metrics.js";
+import { configSecrets } from "./config-secrets.js";
 import type { AuditSink } from "./audit-sink.js";
 import { AuditWorker } from "./audit-worker.js";
 import type { StreamProducer } from "./queue/redis-stream.js";
@@ -60,6 +61,7 @@ export function redactionSettings(config: Config): RedactionSettings {
   return {
     placeholders: audit.placeholders,
     external: allowed ? { url: analyzer.url, timeoutMs: analyzer.timeoutMs, language: analyzer.language, minScore: analyzer.minScore } : undefined,
+    knownSecrets: configSecrets(config),
   };
 }
 
@@ -110,6 +112,8 @@ export async function openAuditService(config: Config, database: Database, deps:
     dir: auditOutboxDir(config),
     fsync: config.platform.outbox.fsync,
     fsyncIntervalMs: config.platform.outbox.fsyncIntervalMs,
+    // Prompts before redaction: off the disk one flush after they are stored.
+    sealWhenCaughtUp: true,
     parse: parseAuditRecord,
     store: target ? (batch) => target.add(batch) : (batch) => worker.process(batch),
     log: deps.log,

@@ -1,6 +1,7 @@
 import { isObject } from "../core/json.js";
 import { deltaText } from "../metering/usage-tap.js";
 import { analyzeExternal, findPiiRemembered, mergeFindings, PseudonymMap, replaceFindings, type ExternalAnalyzerOptions, type Finding } from "../redaction/index.js";
+import type { KnownSecrets } from "../redaction/known-secrets.js";
 import type { AuditRecord, PromptMessage } from "./audit-record.js";
 import type { AuditRecordsTable } from "./store/audit-table.js";
 
@@ -8,6 +9,8 @@ export interface RedactionSettings {
   readonly placeholders: "typed" | "pseudonym";
   /** Asked once per record (all its texts in one call) in addition to the built-in recognisers. */
   readonly external?: ExternalAnalyzerOptions | undefined;
+  /** Credentials the config holds in clear, redacted as SECRET wherever they occur. */
+  readonly knownSecrets?: KnownSecrets | undefined;
 }
 
 export interface RedactedRow {
@@ -42,7 +45,9 @@ export async function redactRecord(r: AuditRecord, settings: RedactionSettings, 
   const redacted: string[] = [];
   for (const [i, text] of texts.entries()) {
     const local = await findPiiRemembered(text);
-    const findings = external?.[i]?.length ? mergeFindings(local, external[i]) : local;
+    let findings = external?.[i]?.length ? mergeFindings(local, external[i]) : local;
+    const known = settings.knownSecrets?.find(text);
+    if (known !== undefined && known.length > 0) findings = mergeFindings(findings, known);
     for (const f of findings) pii[f.type] = (pii[f.type] ?? 0) + 1;
     redacted.push(replaceFindings(text, findings, { mode: settings.placeholders, pseudonyms }));
   }
@@ -78,6 +83,7 @@ export async function redactRecord(r: AuditRecord, settings: RedactionSettings, 
       pii: withText ? JSON.stringify(pii) : null,
       redaction: withText ? (settings.external ? (externalFailed ? "local (external failed)" : "local+external") : "local") : null,
       sampled: r.sampled ? 1 : 0,
+      truncated: r.truncated === true ? 1 : 0,
       reviewed_at_ms: null,
       reviewer: null,
       review_label: null,

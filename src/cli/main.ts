@@ -75,8 +75,18 @@ program
   .command("redact")
   .description('JSON Lines {"id","text"} on stdin → {"id","text"} redacted on stdout, same order; a bad line yields {"id","error"}')
   .addOption(new Option("--mode <mode>", "typed placeholders (<EMAIL>) or pseudonyms per line (<EMAIL_1>)").choices(["typed", "pseudonym"]).default("typed"))
-  .action(async (o: { mode: "typed" | "pseudonym" }) => {
-    const { lines, errors } = await (await import("./redact-command.js")).runRedact(process.stdin, process.stdout, { mode: o.mode });
+  .option("--config <dir>", "also redact the credentials this config folder holds (static, admin and upstream keys)")
+  .action(async (o: { mode: "typed" | "pseudonym"; config?: string }) => {
+    let knownSecrets;
+    if (o.config !== undefined) {
+      const config = (await import("./store-config.js")).storeConfig(o.config);
+      if (config === undefined) {
+        process.exitCode = 2;
+        return;
+      }
+      knownSecrets = (await import("../audit/config-secrets.js")).configSecrets(config);
+    }
+    const { lines, errors } = await (await import("./redact-command.js")).runRedact(process.stdin, process.stdout, { mode: o.mode, knownSecrets });
     if (errors > 0) process.stderr.write(`atrium: ${errors} of ${lines} line(s) could not be redacted (see their "error")\n`);
     process.exitCode = errors > 0 ? 1 : 0;
   });

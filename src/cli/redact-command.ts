@@ -1,12 +1,17 @@
 import { once } from "node:events";
 import { StringDecoder } from "node:string_decoder";
+import { mergeFindings } from "../redaction/external-analyzer.js";
+import { findPii } from "../redaction/find-pii.js";
+import type { KnownSecrets } from "../redaction/known-secrets.js";
 import { PseudonymMap } from "../redaction/pseudonym-map.js";
-import { redact } from "../redaction/redact.js";
+import { replaceFindings } from "../redaction/replace-findings.js";
 
 export interface RedactCommandOptions {
   mode?: "typed" | "pseudonym";
   /** Longer lines are answered with an error instead of being held in memory; 16 MiB by default. */
   maxLineChars?: number;
+  /** With `--config`: the credentials that config holds, redacted wherever they occur. */
+  knownSecrets?: KnownSecrets | undefined;
 }
 
 export interface RedactSummary {
@@ -36,7 +41,7 @@ function looseId(line: string): Id {
 }
 
 /** One output line (with its newline) for one input line; `ok` is false for error lines. */
-function redactLine(line: string, lineNumber: number, mode: "typed" | "pseudonym"): { out: string; ok: boolean } {
+function redactLine(line: string, lineNumber: number, mode: "typed" | "pseudonym", known: KnownSecrets | undefined): { out: string; ok: boolean } {
   const source = line.endsWith("\r") ? line.slice(0, -1) : line;
   if (source.trim() === "") return { out: errorLine(null, `line ${lineNumber} is empty`), ok: false };
   let parsed: unknown;
@@ -56,7 +61,10 @@ function redactLine(line: string, lineNumber: number, mode: "typed" | "pseudonym
     return { out: errorLine(id, `line ${lineNumber}: "text" must be a string`), ok: false };
   }
   // Each line is its own conversation: pseudonyms never link values across records.
-  const redacted = redact(text, mode === "pseudonym" ? { mode, pseudonyms: new PseudonymMap() } : { mode });
+  let findings = findPii(text);
+  const secrets = known?.find(text);
+  if (secrets !== undefined && secrets.length > 0) findings = mergeFindings(findings, secrets);
+  const redacted = replaceFindings(text, findings, mode === "pseudonym" ? { mode, pseudonyms: new PseudonymMap() } : { mode });
   return { out: `${JSON.stringify({ id, text: redacted })}\n`, ok: true };
 }
 
@@ -104,7 +112,7 @@ export async function runRedact(
       await emit(errorLine(null, `line ${lineNumber} is longer than ${maxLineChars} characters`), false);
       return;
     }
-    const { out, ok } = redactLine(line, lineNumber, mode);
+    const { out, ok } = redactLine(line, lineNumber, mode, options.knownSecrets);
     await emit(out, ok);
   };
 

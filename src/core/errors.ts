@@ -68,6 +68,11 @@ export interface ErrorDetail {
   readonly retryable?: boolean;
   /** When the failing member (or the gateway) expects capacity back. */
   readonly retryAfterMs?: number;
+  /**
+   * The member took the connection and the request but did not answer in time (first-byte or
+   * idle timeout): it may be slow for this request rather than down (see routing/dispatch).
+   */
+  readonly slowAnswer?: boolean;
   /** Pool members tried before routing gave up (for the usage record). */
   readonly attempts?: number;
   /** Kept for logs only; never sent to the client. */

@@ -17,11 +17,10 @@ export function transportError(err: unknown, signal: RequestSignal): GatewayErro
     }
     return new GatewayError("upstream_error", "The request was cancelled.", { cause: err });
   }
-  if (
-    err instanceof errors.HeadersTimeoutError ||
-    err instanceof errors.BodyTimeoutError ||
-    err instanceof errors.ConnectTimeoutError
-  ) {
+  if (err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError) {
+    return new GatewayError("upstream_timeout", "The upstream did not answer in time.", { retryable: true, slowAnswer: true, cause: err });
+  }
+  if (err instanceof errors.ConnectTimeoutError) {
     return new GatewayError("upstream_timeout", "The upstream did not answer in time.", { retryable: true, cause: err });
   }
   return new GatewayError("upstream_error", "The gateway could not reach the upstream.", { retryable: true, cause: err });

@@ -32,6 +32,8 @@ export function dispatch(providers: ProviderRegistry, state: RoutingState, rando
     let attempts = 0;
     let last: GatewayError | undefined;
     let limited: Set<string> | undefined;
+    // One request that is slow everywhere (a huge prompt) is one strike, however often it is retried.
+    const slow = { counted: false };
     try {
       while (attempts < pool.maxAttempts && (attempts === 0 || performance.now() < deadline)) {
         if (next >= order.length) {
@@ -48,6 +50,7 @@ export function dispatch(providers: ProviderRegistry, state: RoutingState, rando
         if (!health.acquire(performance.now())) continue;
         triedThisPass = true;
         attempts++;
+        const attemptAtMs = performance.now();
         try {
           const result = await providers[target.resource.provider].send(call, target);
           const onBroken = (err: unknown): void => {
@@ -67,7 +70,7 @@ export function dispatch(providers: ProviderRegistry, state: RoutingState, rando
           return reply;
         } catch (err) {
           const error = asGatewayError(err);
-          if (!judge(health, error, total.signal.aborted, pool.breaker)) throw withAttempts(error, attempts);
+          if (!judge(health, error, total.signal.aborted, pool.breaker, slow, attemptAtMs)) throw withAttempts(error, attempts);
           if (error.code === "rate_limited") (limited ??= new Set()).add(target.id);
           last = error;
         }
@@ -80,8 +83,16 @@ export function dispatch(providers: ProviderRegistry, state: RoutingState, rando
   };
 }
 
-/** Feeds a failed attempt into the member's health; true when another member may be tried. */
-function judge(health: MemberHealth, error: GatewayError, aborted: boolean, breaker: Pool["breaker"]): boolean {
+/**
+ * Feeds a failed attempt into the member's health; true when another member may be tried.
+ *
+ * A member that took the request but did not answer in time (`slowAnswer`) may be slow for this
+ * request's size rather than down, and the circuit is shared by every consumer of the pool: such a
+ * timeout counts against the breaker only when the member has answered nothing since one breaker
+ * window before this attempt began, and at most once per request. A member that answers others
+ * keeps its circuit closed; one that answers nobody still opens it, one strike per request.
+ */
+function judge(health: MemberHealth, error: GatewayError, aborted: boolean, breaker: Pool["breaker"], slow: { counted: boolean }, attemptAtMs: number): boolean {
   if (aborted || !error.detail.retryable) {
     // The client left, the total deadline ran out, or the request itself was at fault (400,
     // content filter): no verdict on the member, and no other member would do better.
@@ -89,7 +100,11 @@ function judge(health: MemberHealth, error: GatewayError, aborted: boolean, brea
     return false;
   }
   if (error.code === "rate_limited") health.rateLimited(performance.now(), error.detail.retryAfterMs, error.message);
-  else health.failed(performance.now(), breaker, error.message);
+  else if (!error.detail.slowAnswer) health.failed(performance.now(), breaker, error.message);
+  else if (!slow.counted && health.answeredAtMs < attemptAtMs - breaker.windowMs) {
+    slow.counted = true;
+    health.failed(performance.now(), breaker, error.message);
+  } else health.breaker.released();
   return true;
 }
 

@@ -24,6 +24,8 @@ export class MemberHealth {
   lastReason: string | undefined;
   /** Times its circuit opened since the process started. */
   openedTotal = 0;
+  /** When it last answered a request (success or 429): a member that answers is not down. */
+  answeredAtMs = Number.NEGATIVE_INFINITY;
   private seenAt = Number.NEGATIVE_INFINITY;
   private remainingTokens = Number.POSITIVE_INFINITY;
   private remainingRequests = Number.POSITIVE_INFINITY;
@@ -59,6 +61,7 @@ export class MemberHealth {
   succeeded(nowMs: number, headers: Readonly<Record<string, string>>): void {
     if (this.breaker.succeeded()) this.events?.circuitClosed(this.id);
     if (this.lastReason !== undefined) this.lastReason = undefined;
+    this.answeredAtMs = nowMs;
     const tokens = headers["x-ratelimit-remaining-tokens"];
     const requests = headers["x-ratelimit-remaining-requests"];
     if (tokens === undefined && requests === undefined) return;
@@ -70,6 +73,7 @@ export class MemberHealth {
   /** A 429 is a coherent answer: the member is alive (a probe closes the circuit), just full. */
   rateLimited(nowMs: number, retryAfterMs: number | undefined, reason = "429 from the upstream"): void {
     if (this.breaker.succeeded()) this.events?.circuitClosed(this.id);
+    this.answeredAtMs = nowMs;
     const ms = Math.min(retryAfterMs ?? DEFAULT_COOL_MS, MAX_COOL_MS);
     // One line per cool-down, not per 429 answered while it lasts.
     const wasCooling = nowMs < this.coolUntil;

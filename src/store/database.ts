@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { rememberSqlite } from "./bulk-insert.js";
+import { ownerOnlySqliteFile } from "./owner-only-file.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { Tables } from "./tables.js";
 
@@ -25,7 +26,10 @@ export async function openDatabase(settings: StorageSettings, baseDir = "."): Pr
   let db: Kysely<Tables>;
   if (settings.kind === "sqlite") {
     const path = settings.path === ":memory:" ? ":memory:" : resolve(baseDir, settings.path);
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") {
+      mkdirSync(dirname(path), { recursive: true });
+      ownerOnlySqliteFile(path);
+    }
     // Each driver loads only where it is used: pg alone holds ~3 MiB of heap in a SQLite gateway.
     const { default: BetterSqlite3 } = await import("better-sqlite3");
     const sqlite = new BetterSqlite3(path);

@@ -290,3 +290,25 @@ test("a cursor.json left by an earlier version is honoured, then replaced by the
     downgrade,
   );
 });
+
+test("sealWhenCaughtUp: stored records leave the disk after a flush, and nothing is lost or stored twice", async () => {
+  const { dir, remove } = tempDir();
+  const s = mapStore();
+  const outbox = await openOutbox(options(dir, s.store, { sealWhenCaughtUp: true }));
+  try {
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => outbox.append({ id: `r${round}-${i}`, n: i })));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const bytesLeft = () => segments(dir).reduce((sum, f) => sum + readFileSync(join(dir, f)).length, 0);
+    const until = Date.now() + 10_000;
+    while ((s.rows.size < 100 || bytesLeft() > 0) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(s.rows.size, 100);
+    assert.equal(s.batches.reduce((a, b) => a + b, 0), 100, "each record stored once");
+    assert.equal(bytesLeft(), 0, "no segment holds a stored record");
+    assert.ok(segments(dir).length <= 1, "sealed segments were deleted");
+  } finally {
+    await outbox.close();
+    remove();
+  }
+});

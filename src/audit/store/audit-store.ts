@@ -29,13 +29,14 @@ const COLUMNS = [
   "id", "request_id", "at_ms", "stored_at_ms", "consumer", "environment", "outside_name", "platform_deployment", "target", "model",
   "operation", "mode", "streamed", "status", "error_code", "aborted", "prompt_tokens", "completion_tokens", "total_tokens", "prompt",
   "response", "prompt_raw", "response_raw", "pii", "redaction", "sampled", "reviewed_at_ms", "reviewer", "review_label", "review_note",
+  "truncated",
 ] as const satisfies ReadonlyArray<keyof AuditRecordsTable>;
 
 /** The columns a list shows: everything but the texts (a preview is cut from the redacted prompt). */
 const SUMMARY = [
   "id", "request_id", "at_ms", "consumer", "environment", "outside_name", "platform_deployment", "target", "model", "operation",
   "mode", "streamed", "status", "error_code", "aborted", "prompt_tokens", "completion_tokens", "total_tokens", "prompt", "pii",
-  "redaction", "sampled", "reviewed_at_ms", "reviewer", "review_label", "review_note",
+  "redaction", "sampled", "reviewed_at_ms", "reviewer", "review_label", "review_note", "truncated",
 ] as const satisfies ReadonlyArray<keyof AuditRecordsTable>;
 
 export type AuditSummaryRow = Pick<AuditRecordsTable, (typeof SUMMARY)[number]>;

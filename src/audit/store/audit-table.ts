@@ -33,6 +33,8 @@ export interface AuditRecordsTable {
   /** `local`, `local+external`, or `local (external failed)`. */
   redaction: string | null;
   sampled: number;
+  /** 1 when the captured text was cut at `audit.maxCaptureChars` (migration 0004). */
+  truncated: number;
   reviewed_at_ms: number | null;
   reviewer: string | null;
   review_label: string | null;

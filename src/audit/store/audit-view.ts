@@ -26,6 +26,8 @@ export interface AuditSummary {
   readonly pii: Record<string, number> | null;
   readonly redaction: string | null;
   readonly sampled: boolean;
+  /** The captured text was cut at `audit.maxCaptureChars`. */
+  readonly truncated: boolean;
   readonly review: { atMs: number; at: string; reviewer: string | null; label: string | null; note: string | null } | null;
   /** List views: the start of the last user message, redacted. */
   readonly preview?: string;
@@ -62,6 +64,7 @@ export function summaryView(row: AuditSummaryRow, withPreview: boolean): AuditSu
     pii: row.pii === null ? null : (parseJson(row.pii) as Record<string, number> | null),
     redaction: row.redaction,
     sampled: Number(row.sampled) === 1,
+    truncated: Number(row.truncated) === 1,
     review:
       row.reviewed_at_ms === null
         ? null

@@ -3,12 +3,12 @@ import type { RequestContext } from "../../core/context.js";
 import { asGatewayError, GatewayError } from "../../core/errors.js";
 import type { Policy } from "../../core/policy.js";
 import type { Outcome, Reply } from "../../core/reply.js";
-import type { AuditRecord, RecordedMode } from "../../audit/audit-record.js";
+import type { AuditRecord, PromptMessage, RecordedMode } from "../../audit/audit-record.js";
 import type { AuditSink } from "../../audit/audit-sink.js";
 import { consumerAuditSettings } from "../../audit/consumer-audit.js";
 import { recordId } from "../../core/record-id.js";
 import { deltaText } from "../../metering/usage-tap.js";
-import { auditTap, StreamCapture } from "./audit-tap.js";
+import { auditTap, capText, StreamCapture } from "./audit-tap.js";
 import { promptMessages } from "./prompt-messages.js";
 
 interface Ending {
@@ -29,6 +29,7 @@ interface Ending {
 export function auditPolicy(config: Config, sink: AuditSink): Policy {
   const settings = consumerAuditSettings(config);
   const environment = config.environment;
+  const maxChars = config.platform.audit.maxCaptureChars;
   return async (ctx, next) => {
     const consumer = ctx.identity?.consumer.name;
     const audit = consumer === undefined ? undefined : settings.get(consumer);
@@ -45,7 +46,7 @@ export function auditPolicy(config: Config, sink: AuditSink): Policy {
       if (written) return;
       written = true;
       try {
-        await sink.enqueue(record(id, ctx, consumer, environment, mode, sampled, e));
+        await sink.enqueue(record(id, ctx, consumer, environment, mode, sampled, maxChars, e));
       } catch (err) {
         // The pipeline is closed (shutdown): a fail-closed consumer gets no unaudited answer.
         if (audit.failClosed) throw unavailable(err);
@@ -63,7 +64,7 @@ export function auditPolicy(config: Config, sink: AuditSink): Policy {
       await write({ status: reply.status, errorCode: undefined, aborted: false, reply, capture: undefined });
       return reply;
     }
-    const capture = new StreamCapture();
+    const capture = new StreamCapture(maxChars);
     reply.watch(auditTap(capture, mode !== "metadata", () => write({ status: 200, errorCode: undefined, aborted: false, reply, capture })));
     // Aborted or broken streams: recorded when they end, with what was delivered.
     reply.onFinish((o: Outcome) => void write({ status: o.status, errorCode: o.errorCode, aborted: o.aborted, reply, capture }).catch(() => {}));
@@ -78,7 +79,7 @@ function unavailable(cause?: unknown): GatewayError {
   });
 }
 
-function record(id: string, ctx: RequestContext, consumer: string, environment: string, mode: RecordedMode, sampled: boolean, e: Ending): AuditRecord {
+function record(id: string, ctx: RequestContext, consumer: string, environment: string, mode: RecordedMode, sampled: boolean, maxChars: number, e: Ending): AuditRecord {
   const route = ctx.route;
   const reply = e.reply;
   const withText = mode !== "metadata";
@@ -90,7 +91,12 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
   // parse the body again. Without it, the body goes as it is and the worker reads the text out.
   const jsonReply = withText && textReply && reply !== undefined && !reply.isStream && reply.status < 400 ? reply : undefined;
   const parsed = jsonReply?.parsedBody;
-  const jsonText = parsed === undefined ? undefined : deltaText(parsed["choices"]);
+  const fullText = parsed === undefined ? undefined : deltaText(parsed["choices"]);
+  const jsonText = fullText === undefined ? undefined : capText(fullText, maxChars);
+  const body = jsonText === undefined ? jsonReply?.bodyText() : undefined;
+  const prompt = withText ? cappedPrompt(promptMessages(ctx), maxChars) : undefined;
+  const truncated =
+    prompt?.truncated === true || e.capture?.truncated === true || (fullText !== undefined && fullText.length > maxChars) || (body !== undefined && body.length > maxChars);
   return {
     id,
     requestId: ctx.id,
@@ -109,8 +115,27 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
     aborted: e.aborted,
     sampled,
     usage: usage && { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, totalTokens: usage.totalTokens },
-    prompt: withText ? promptMessages(ctx) : undefined,
+    prompt: prompt?.messages,
     responseText: withText && textReply && e.capture ? e.capture.text() : jsonText,
-    responseBody: jsonText === undefined ? jsonReply?.bodyText() : undefined,
+    // Cut, it is no longer JSON: the worker then stores no response text, and the record says why.
+    responseBody: body === undefined ? undefined : capText(body, maxChars),
+    truncated,
   };
+}
+
+/** The messages up to `maxChars` of content in all; later text is cut and the record marked. */
+function cappedPrompt(messages: PromptMessage[], maxChars: number): { messages: PromptMessage[]; truncated: boolean } {
+  let room = maxChars;
+  let truncated = false;
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i] as PromptMessage;
+    if (m.content.length <= room) {
+      room -= m.content.length;
+      continue;
+    }
+    truncated = true;
+    messages[i] = { role: m.role, content: capText(m.content, room) };
+    room = 0;
+  }
+  return { messages, truncated };
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, constants, fchmodSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 
@@ -34,7 +34,8 @@ export class CursorFile {
   constructor(private readonly dir: string) {
     this.seq = readSlots(dir)?.seq ?? 0;
     this.legacy = readLegacy(dir) !== undefined;
-    this.fd = openSync(join(dir, FILE), constants.O_RDWR | constants.O_CREAT, 0o644);
+    this.fd = openSync(join(dir, FILE), constants.O_RDWR | constants.O_CREAT, 0o600);
+    fchmodSync(this.fd, 0o600);
   }
 
   write(cursor: Cursor): void {

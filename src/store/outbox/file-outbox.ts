@@ -23,6 +23,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
   private readonly log: OutboxLog;
   private readonly batchSize: number;
   private readonly flushDelayMs: number;
+  private readonly sealWhenCaughtUp: boolean;
   private readSeq: number;
   private readonly marks = new LagMarks();
   private readonly tail = new MemoryTail<T>();
@@ -47,6 +48,7 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     this.log = options.log ?? NOOP_LOG;
     this.batchSize = options.batchSize ?? 500;
     this.flushDelayMs = options.flushDelayMs ?? 200;
+    this.sealWhenCaughtUp = options.sealWhenCaughtUp ?? false;
     this.reader = new SegmentReader(options.dir);
     this.cursor = new CursorFile(options.dir);
     this.writer = new SegmentWriter(
@@ -168,6 +170,11 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
     if (this.flushing || this.closed) return;
     this.flushing = true;
     let delay: number | undefined;
+    // With sealWhenCaughtUp, once the flusher has caught up to the active segment, that segment
+    // is sealed and, stored, deleted in this run: records stay on disk for one flush delay plus
+    // the store, not until 16 MiB have gathered behind them. Behind a backlog the segments wait
+    // anyway; sealing then would only make more files.
+    if (this.sealWhenCaughtUp && this.sealed.length === 0) this.writer.seal();
     // Only what was written before this run: a store that yields to the event loop (the audit
     // worker does, between redaction slices) would otherwise find a few new records after every
     // batch and store them one small transaction (and one cursor write) at a time.
@@ -185,7 +192,9 @@ export class FileOutbox<T extends OutboxRecord> implements Outbox<T> {
       this.flushing = false;
     }
     if (delay !== undefined) this.scheduleFlush(delay);
-    else if (this.stats().pendingBytes > 0) this.scheduleFlush(this.flushDelayMs);
+    // Stored records still in the active segment (it could not be sealed during a write) are
+    // sealed away by the next run.
+    else if (this.stats().pendingBytes > 0 || (this.sealWhenCaughtUp && this.writer.size > 0)) this.scheduleFlush(this.flushDelayMs);
   }
 
   /** Stores one batch or retires one finished segment; false when there is nothing to do. */

@@ -1,9 +1,11 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { FileOutbox, unlinkQuietly } from "./file-outbox.js";
 import { readCursor } from "./cursor-file.js";
 import { acquireLock, listSegments, segmentPath } from "./segment-files.js";
-import type { FsyncPolicy } from "./segment-writer.js";
+import { FILE_MODE, type FsyncPolicy } from "./segment-writer.js";
+
+const DIR_MODE = 0o700;
 
 export type { FsyncPolicy } from "./segment-writer.js";
 
@@ -26,6 +28,12 @@ export interface OutboxOptions<T extends OutboxRecord> {
   readonly batchSize?: number;
   /** How long the flusher lets records gather after a write before it stores them. */
   readonly flushDelayMs?: number;
+  /**
+   * Seal the active segment whenever the flusher has caught up with it, so stored records leave
+   * the disk one flush after they were written rather than when 16 MiB have gathered behind
+   * them. For records that must not linger (the audit outbox holds prompts before redaction).
+   */
+  readonly sealWhenCaughtUp?: boolean;
   /** Turns a replayed line back into a record; undefined skips a line that is not one. */
   parse(value: unknown): T | undefined;
   /** Must be idempotent by `id` (e.g. INSERT … ON CONFLICT DO NOTHING): replay is at-least-once. */
@@ -62,7 +70,10 @@ export interface Outbox<T extends OutboxRecord> {
  * whatever the last process left unacknowledged is replayed first.
  */
 export async function openOutbox<T extends OutboxRecord>(options: OutboxOptions<T>): Promise<Outbox<T>> {
-  mkdirSync(options.dir, { recursive: true });
+  // Owner-only: an audit outbox holds prompts before redaction. A directory an earlier version
+  // made readable to others is narrowed too.
+  mkdirSync(options.dir, { recursive: true, mode: DIR_MODE });
+  chmodSync(options.dir, DIR_MODE);
   const unlock = acquireLock(options.dir);
   try {
     return await open(options, unlock);
@@ -78,7 +89,10 @@ async function open<T extends OutboxRecord>(options: OutboxOptions<T>, unlock: (
   const sealed: Array<{ seq: number; size: number }> = [];
   for (const s of found) {
     if (cursor && s.seq < cursor.segment) unlinkQuietly(segmentPath(options.dir, s.seq));
-    else sealed.push(s);
+    else {
+      chmodSync(segmentPath(options.dir, s.seq), FILE_MODE);
+      sealed.push(s);
+    }
   }
   const lastSeq = Math.max(cursor?.segment ?? 0, ...found.map((s) => s.seq));
   const startOffset = cursor && sealed[0]?.seq === cursor.segment ? Math.min(cursor.offset, sealed[0].size) : 0;

@@ -30,7 +30,7 @@ export function acquireLock(dir: string): () => void {
   const path = join(dir, "LOCK");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(path, String(process.pid), { flag: "wx" });
+      writeFileSync(path, String(process.pid), { flag: "wx", mode: 0o600 });
       return () => rmSync(path, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;

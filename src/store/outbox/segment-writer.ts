@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, fsyncSync, openSync, writeSync } from "node:fs";
+import { closeSync, fdatasync, openSync, writeSync } from "node:fs";
 import { promisify } from "node:util";
 import { segmentPath } from "./segment-files.js";
 
@@ -30,6 +30,8 @@ export interface WriterEvents {
 
 const datasyncAsync = promisify(fdatasync);
 const RETRY_MS = 1000;
+/** Segments hold prompts and responses before redaction: owner-only. */
+export const FILE_MODE = 0o600;
 
 /**
  * Appends lines to the active segment with one write(2) per event-loop turn (group commit). The
@@ -62,7 +64,7 @@ export class SegmentWriter {
     private readonly options: WriterOptions,
     private readonly events: WriterEvents,
   ) {
-    this.fd = openSync(segmentPath(dir, seq), "a");
+    this.fd = openSync(segmentPath(dir, seq), "a", FILE_MODE);
     if (options.fsync === "interval") {
       this.timer = setInterval(() => {
         this.syncDue = true;
@@ -188,13 +190,40 @@ export class SegmentWriter {
     this.events.failed(err, dropped);
   }
 
+  /**
+   * Starts a new segment now, so the flusher can delete the current one as soon as it has stored
+   * it: raw text must not wait on disk for the segment to fill. Only between writes, and not while
+   * a failed write waits for retry (its rest belongs after the bytes already in this segment).
+   * False when it cannot seal now, or the segment is empty.
+   */
+  seal(): boolean {
+    if (this.size === 0 || this.running || this.retry || this.failing || this.closed) return false;
+    try {
+      this.rotate();
+    } catch {
+      // The next segment could not be opened (a full or failing disk): keep writing this one.
+      return false;
+    }
+    return true;
+  }
+
   private rotate(): void {
-    if (this.options.fsync !== "never") fsyncSync(this.fd);
-    closeSync(this.fd);
+    const next = openSync(segmentPath(this.dir, this.seq + 1), "a", FILE_MODE);
+    const old = this.fd;
+    // Synced off the event loop, then closed: sealing happens after every flush, and a
+    // synchronous fsync there would stop the loop for milliseconds.
+    if (this.dirty && this.options.fsync !== "never") {
+      datasyncAsync(old).then(
+        () => closeSync(old),
+        () => closeSync(old),
+      );
+    } else {
+      closeSync(old);
+    }
     this.events.sealed(this.seq, this.size);
     this.seq++;
     this.size = 0;
     this.dirty = false;
-    this.fd = openSync(segmentPath(this.dir, this.seq), "a");
+    this.fd = next;
   }
 }
