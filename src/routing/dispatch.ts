@@ -104,7 +104,11 @@ function judge(health: MemberHealth, error: GatewayError, aborted: boolean, brea
   else if (!slow.counted && health.answeredAtMs < attemptAtMs - breaker.windowMs) {
     slow.counted = true;
     health.failed(performance.now(), breaker, error.message);
-  } else health.breaker.released();
+  } else {
+    // Slow for this request, not down: no strike, but the 503 still says why it did not serve.
+    health.lastReason = error.message;
+    health.breaker.released();
+  }
   return true;
 }
 

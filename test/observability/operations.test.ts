@@ -19,7 +19,7 @@ test("circuits opening and closing and members cooling down are warn lines with 
   let aHandler: UpstreamHandler = (_req, res) => sendJson(res, 500, { error: { message: "boom", type: "server_error" } });
   const a = await startFakeUpstream((req, res) => aHandler(req, res));
   const b = await startFakeUpstream((_req, res) => rateLimited(res, { "retry-after": "30" }));
-  const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url, priority: 1 }, { id: "b", url: b.url, priority: 2 }], { breaker: { failures: 1, cooldownMs: 300 } }));
+  const gw = await startTestGateway(poolConfig([{ id: "a", url: a.url, priority: 1 }, { id: "b", url: b.url, priority: 2 }], { breaker: { failures: 1, cooldownMs: 2000 } }));
   try {
     const first = await chat(gw);
     assert.equal(first.status, 503, first.text);
@@ -41,7 +41,7 @@ test("circuits opening and closing and members cooling down are warn lines with 
     // a recovers: after its cool-down the probe succeeds and the circuit closes.
     aHandler = healthy("a");
     let served = false;
-    for (let i = 0; i < 100 && !served; i++) {
+    for (let i = 0; i < 200 && !served; i++) {
       await new Promise((r) => setTimeout(r, 50));
       served = (await chat(gw)).status === 200;
     }

@@ -16,8 +16,9 @@ async function ask(gw: TestGateway, key: string, model: string, content: string)
     body: JSON.stringify({ model, messages: [{ role: "user", content }] }),
   });
   const body = (await res.json()) as { error?: { message: string } };
-  // The status and, for errors, why: "did not answer in time" or "open circuit".
-  return body.error ? `${res.status} ${/in time/.test(body.error.message) ? "timeout" : "no member"}` : String(res.status);
+  // The status and, for errors, why: an open circuit, or "did not answer in time".
+  if (!body.error) return String(res.status);
+  return `${res.status} ${/circuit open/.test(body.error.message) || !/in time/.test(body.error.message) ? "no member" : "timeout"}`;
 }
 
 async function withMember(handler: UpstreamHandler, run: (gw: TestGateway, requests: () => number) => Promise<void>): Promise<void> {
@@ -54,7 +55,9 @@ test("a member that answers nobody still opens its circuit: one strike per reque
       assert.equal(requests(), 3, "three attempts on the one member");
       assert.equal(await ask(gw, TEST_KEY, "gpt35", "Hello"), "503 timeout");
       assert.equal(requests(), 6, "one request's timeouts were one strike: the circuit stayed closed");
-      assert.equal(await ask(gw, TEST_KEY, "gpt35", "Hello"), "503 timeout");
+      // The third strike: its own three attempts timed out, and its 503 already names the open circuit.
+      assert.equal((await ask(gw, TEST_KEY, "gpt35", "Hello")).slice(0, 3), "503");
+      assert.equal(requests(), 9, "the third request tried the member three times");
       const before = requests();
       assert.equal(await ask(gw, OTHER_KEY, "gpt4o", "Hello"), "503 no member", "three requests later the circuit is open");
       assert.equal(requests(), before, "an open circuit is not asked");
