@@ -3,6 +3,7 @@ import type { Operation, Surface } from "../core/context.js";
 export type RouteMatch =
   | { readonly kind: "inference"; readonly surface: Surface; readonly operation: Operation; readonly operationPath: string; readonly deployment: string | undefined }
   | { readonly kind: "models"; readonly surface: Surface; readonly id: string | undefined }
+  | { readonly kind: "count_tokens" }
   | { readonly kind: "health" | "ready" | "metrics" }
   | { readonly kind: "admin"; readonly path: string }
   | { readonly kind: "not_found"; readonly path: string; readonly restricted: boolean };
@@ -25,6 +26,9 @@ export function matchRoute(path: string, enabledRoutes: readonly string[]): Rout
     const operation = OPERATIONS[rest];
     if (operation) return { kind: "inference", surface: "openai", operation, operationPath: rest, deployment: undefined };
     if (rest === "/models") return { kind: "models", surface: "openai", id: undefined };
+    // Anthropic's Messages API, served through the chat completions path.
+    if (rest === "/messages") return { kind: "inference", surface: "anthropic", operation: "chat", operationPath: "/chat/completions", deployment: undefined };
+    if (rest === "/messages/count_tokens") return { kind: "count_tokens" };
     if (rest.startsWith("/models/") && rest.length > 8) return { kind: "models", surface: "openai", id: safeDecode(rest.slice(8)) };
     if (enabledRoutes.includes(path)) {
       return { kind: "inference", surface: "openai", operation: "passthrough", operationPath: rest, deployment: undefined };
