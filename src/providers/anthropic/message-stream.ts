@@ -22,6 +22,8 @@ class MessageStream implements StreamTranslator {
   private model = "";
   private readonly created = Math.floor(Date.now() / 1000);
   private readonly usage: MessageUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  /** Every chunk's JSON text up to its choices, serialised once per stream rather than per chunk. */
+  private head = "";
   /** Content block index → OpenAI tool call index, for `tool_use` blocks. */
   private readonly toolAt = new Map<number, number>();
 
@@ -39,6 +41,7 @@ class MessageStream implements StreamTranslator {
         if (typeof message["id"] === "string") this.id = message["id"];
         if (typeof message["model"] === "string") this.model = message["model"];
         readUsage(message["usage"], this.usage);
+        this.head = `{"id":${JSON.stringify(this.id)},"object":"chat.completion.chunk","created":${this.created},"model":${JSON.stringify(this.model)},"choices":[`;
         emit(this.chunk({ role: "assistant", content: "" }, null));
         return false;
       }
@@ -92,7 +95,9 @@ class MessageStream implements StreamTranslator {
 
   private chunk(delta: JsonObject, finish: string | null): SseEvent {
     const choice: JsonValue = { index: 0, delta, logprobs: null, finish_reason: finish };
-    return this.wrap({ id: this.id, object: "chat.completion.chunk", created: this.created, model: this.model, choices: [choice] });
+    const json = { id: this.id, object: "chat.completion.chunk", created: this.created, model: this.model, choices: [choice] };
+    if (this.head === "") return this.wrap(json);
+    return { data: `${this.head}${JSON.stringify(choice)}]}`, json, text: undefined };
   }
 
   private usageChunk(): SseEvent {
