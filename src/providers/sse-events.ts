@@ -38,11 +38,15 @@ class SseBodyStream implements EventStream {
   constructor(
     private readonly body: Readable,
     private readonly signal: RequestSignal,
-    private readonly translator: StreamTranslator | undefined,
+    translator: StreamTranslator | undefined,
   ) {
-    this.parser = createParser({
-      onEvent: translator ? (event) => this.onTranslated(translator, event.event, event.data) : (event) => this.onEvent(event.data),
-    });
+    if (translator) {
+      // Made only for translated streams: a passed-through one allocates nothing for them.
+      const emit = (event: SseEvent): void => {
+        if (!this.settled) (this.sink as EventSink).event(event);
+      };
+      this.parser = createParser({ onEvent: (event) => this.onTranslated(translator, event.event, event.data, emit) });
+    } else this.parser = createParser({ onEvent: (event) => this.onEvent(event.data) });
   }
 
   start(sink: EventSink): void {
@@ -107,18 +111,14 @@ class SseBodyStream implements EventStream {
   }
 
   /** A provider's own event, through its translator: it ends the stream, rather than `[DONE]`. */
-  private onTranslated(translator: StreamTranslator, name: string | undefined, data: string): void {
+  private onTranslated(translator: StreamTranslator, name: string | undefined, data: string, emit: (event: SseEvent) => void): void {
     if (this.done || this.settled) return;
     try {
-      this.done = translator.event(name, data, this.emit);
+      this.done = translator.event(name, data, emit);
     } catch (err) {
       this.fail(err instanceof GatewayError ? err : new GatewayError("upstream_error", "The upstream sent an event the gateway could not read.", { retryable: true, cause: err }));
     }
   }
-
-  private readonly emit = (event: SseEvent): void => {
-    if (!this.settled) (this.sink as EventSink).event(event);
-  };
 
   /** Marks the stream over and returns the sink to tell, unless it was already over. */
   private settle(): EventSink | undefined {
