@@ -35,11 +35,15 @@ export function benchConfigDir(upstreamUrl: string): string {
     "stream-5x100": "bench-stream-5x100",
     embed: "bench-embed",
     "embed-1536": "bench-embed-1536",
+    "claude-stream-5": "bench-claude-stream-5",
+    "claude-stream-5x100": "bench-claude-stream-5x100",
   };
+  // The same fake upstream, spoken to as Anthropic: its streams go through the translation.
+  const claude = ["bench-claude-stream-5", "bench-claude-stream-5x100"];
   const platform = {
     environment: "dev",
-    resources: { up: { provider: "openai-compatible", endpoint: `${upstreamUrl}/v1` } },
-    pools: { pool: [{ resource: "up", priority: 1, weight: 1 }] },
+    resources: { up: { provider: "openai-compatible", endpoint: `${upstreamUrl}/v1` }, claude: { provider: "anthropic", endpoint: upstreamUrl, apiKey: "bench" } },
+    pools: { pool: [{ resource: "up", priority: 1, weight: 1 }], "claude-pool": [{ resource: "claude", priority: 1, weight: 1 }] },
     auth: { keys: [{ key: BENCH_KEY, consumer: "bench" }] },
     log: { level: "info" },
     // Full chain: audit captures every prompt and response and redacts them before storage.
@@ -47,10 +51,10 @@ export function benchConfigDir(upstreamUrl: string): string {
   };
   writeFileSync(join(dir, "atrium.yaml"), JSON.stringify(platform, null, 2));
   for (const sub of ["deployments", "consumers", "mappings"]) mkdirSync(join(dir, sub));
-  for (const name of deployments) {
+  for (const name of [...deployments, ...claude]) {
     writeFileSync(
       join(dir, "deployments", `${name}.json`),
-      JSON.stringify({ aoaiName: "up", deploymentName: name, deploymentType: "PAYG", model: "gpt-35-turbo", thousandsOfTokensPerMinute: 1_000_000 }),
+      JSON.stringify({ aoaiName: claude.includes(name) ? "claude" : "up", deploymentName: name, deploymentType: "PAYG", model: "gpt-35-turbo", thousandsOfTokensPerMinute: 1_000_000 }),
     );
   }
   const grant = { thousandsOfTokens: 1_000_000, deployAt: "2024-01-01T00:00:00Z" };
@@ -66,7 +70,7 @@ export function benchConfigDir(upstreamUrl: string): string {
     join(dir, "mappings", "bench.json"),
     JSON.stringify({
       consumerName: "bench",
-      requirements: Object.entries(outside).map(([o, p]) => ({ outsideDeploymentName: o, platformTeamDeploymentMapping: p, platformTeamPoolMapping: "pool" })),
+      requirements: Object.entries(outside).map(([o, p]) => ({ outsideDeploymentName: o, platformTeamDeploymentMapping: p, platformTeamPoolMapping: claude.includes(p) ? "claude-pool" : "pool" })),
     }),
   );
   return dir;

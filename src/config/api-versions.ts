@@ -28,3 +28,6 @@ export function describeApiVersions(allowList: readonly string[] | undefined): s
 
 /** What Atrium itself sends to azure-openai resources unless a resource says otherwise. */
 export const DEFAULT_UPSTREAM_API_VERSION = "2024-10-21";
+
+/** The `anthropic-version` header sent to anthropic resources unless a resource sets `apiVersion`. */
+export const DEFAULT_ANTHROPIC_VERSION = "2023-06-01";

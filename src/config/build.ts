@@ -1,6 +1,6 @@
 import type { Consumer, Deployment, Environment, EnvironmentGrant, Pool, Resource, Route, Target } from "../core/catalog.js";
 import { ENVIRONMENTS } from "../core/catalog.js";
-import { DEFAULT_UPSTREAM_API_VERSION } from "./api-versions.js";
+import { DEFAULT_ANTHROPIC_VERSION, DEFAULT_UPSTREAM_API_VERSION } from "./api-versions.js";
 import { buildPool, rankTargets } from "./build-pool.js";
 import { egressSet } from "./egress-allow.js";
 import { clientCredentials } from "../providers/entra-settings.js";
@@ -21,7 +21,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
       endpoint: r.endpoint?.replace(/\/+$/, ""),
       apiKey: r.apiKey === "" ? undefined : r.apiKey,
       entra: r.auth ? clientCredentials(r.auth) : undefined,
-      apiVersion: r.apiVersion ?? DEFAULT_UPSTREAM_API_VERSION,
+      apiVersion: r.apiVersion ?? (r.provider === "anthropic" ? DEFAULT_ANTHROPIC_VERSION : DEFAULT_UPSTREAM_API_VERSION),
       sim: { latencyMs: r.latencyMs, tokensPerSecond: r.tokensPerSecond, embeddingDimensions: r.embeddingDimensions },
     });
   }

@@ -15,7 +15,7 @@ import { AuditSchema } from "../audit/audit-schema.js";
 /** atrium.yaml: platform settings the users' JSON files do not hold. Unknown keys are typos. */
 const ResourceSchema = z
   .object({
-    provider: z.enum(["sim", "openai", "azure-openai", "openai-compatible"]),
+    provider: z.enum(["sim", "openai", "azure-openai", "openai-compatible", "anthropic"]),
     endpoint: z.url({ protocol: /^https?$/ }).optional(),
     apiKey: z.string().optional(),
     /** Entra ID client credentials instead of apiKey (azure-openai). */

@@ -5,7 +5,7 @@
 export type Environment = "dev" | "test" | "prod";
 export const ENVIRONMENTS: readonly Environment[] = ["dev", "test", "prod"];
 
-export type ProviderKind = "sim" | "openai" | "azure-openai" | "openai-compatible";
+export type ProviderKind = "sim" | "openai" | "azure-openai" | "openai-compatible" | "anthropic";
 
 export interface SimSettings {
   readonly latencyMs: number;
@@ -30,7 +30,7 @@ export interface Resource {
   readonly apiKey: string | undefined;
   /** Client credentials to get a bearer token with, instead of `apiKey` (azure-openai + Entra ID). */
   readonly entra?: ClientCredentials | undefined;
-  /** api-version sent upstream to azure-openai resources. */
+  /** api-version sent upstream to azure-openai resources; `anthropic-version` to anthropic ones. */
   readonly apiVersion: string;
   readonly sim: SimSettings;
 }

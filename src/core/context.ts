@@ -2,12 +2,13 @@ import type { Consumer, Environment, Route } from "./catalog.js";
 import type { JsonObject } from "./json.js";
 import type { RequestSignal } from "./request-signal.js";
 
-export type Surface = "openai" | "azure";
+/** The client wire format: OpenAI's, Azure OpenAI's deployment routes, or Anthropic's Messages API. */
+export type Surface = "openai" | "azure" | "anthropic";
 /** `passthrough` is a restricted route (images, audio, …) that config opened on purpose. */
 export type Operation = "chat" | "completions" | "embeddings" | "passthrough";
 
 export interface Credential {
-  /** `api-key` header, or the bearer token of `Authorization`. */
+  /** `api-key` (or, on the Anthropic surface, `x-api-key`) header, or the bearer token of `Authorization`. */
   readonly scheme: "api-key" | "bearer";
   readonly value: string;
 }

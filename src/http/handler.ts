@@ -14,6 +14,9 @@ import { matchRoute, type RouteMatch } from "./route-match.js";
 import type { HttpDeps } from "./runtime.js";
 import { validateBody } from "./validate-body.js";
 import { describe, writeReply } from "./write-reply.js";
+import { anthropicSurface } from "../surfaces/anthropic-messages/anthropic-surface.js";
+import { countTokensBody } from "../surfaces/anthropic-messages/count-tokens.js";
+import type { ClientSurface } from "../surfaces/surface.js";
 import { writeError, writeJson } from "./write-error.js";
 
 /** The one request handler: match, parse once, run the policy chain, write the reply. */
@@ -25,7 +28,7 @@ export function createHandler(deps: HttpDeps, log: Logger) {
     handle(req, res, id, deps, log).catch((err: unknown) => {
       const error = asGatewayError(err);
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
-      writeError(res, error, id);
+      writeError(res, error, id, {}, surfaceOf(req.url ?? "/"));
       const client = clientOf(req);
       deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code, clientIp: client.ip, userAgent: client.userAgent });
     });
@@ -65,14 +68,21 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       const identity = await runtime.identify(ctx);
       return writeJson(res, 200, modelListBody(identity, runtime.config.environment, match.id), id);
     }
+    case "count_tokens": {
+      if (req.method !== "POST") throw new GatewayError("method_not_allowed", `Use POST for ${path}.`);
+      if (credentialFrom(req.headers, true) === undefined) throw noCredential();
+      const raw = await readJsonBody(req, runtime.config.maxBodyBytes);
+      const identity = await runtime.identify(context(req, id, match, "", {}, undefined, new RequestSignal()));
+      return writeJson(res, 200, countTokensBody(raw, identity), id);
+    }
     case "inference": {
       if (req.method !== "POST") throw new GatewayError("method_not_allowed", `Use POST for ${path}.`);
       const apiVersion = match.surface === "azure" ? checkApiVersion(url, q, runtime.config.apiVersions) : undefined;
+      const surface = match.surface === "anthropic" ? anthropicSurface : undefined;
       // A caller without any credential learns nothing about the body it sent.
-      if (credentialFrom(req.headers) === undefined) {
-        throw new GatewayError("invalid_api_key", "No credential was sent: use the api-key header or Authorization: Bearer <key or token>.");
-      }
-      const body = validateBody(await readJsonBody(req, runtime.config.maxBodyBytes), match.surface, match.operation);
+      if (credentialFrom(req.headers, surface !== undefined) === undefined) throw noCredential();
+      const raw = await readJsonBody(req, runtime.config.maxBodyBytes);
+      const body = surface ? validateBody(surface.parse(raw), "openai", "chat") : validateBody(raw, match.surface, match.operation);
       const outside = match.deployment ?? (body["model"] as string);
       const signal = new RequestSignal();
       res.on("close", () => {
@@ -85,9 +95,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       } catch (err) {
         const error = asGatewayError(err);
         if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
-        return writeError(res, error, id, ctx.responseHeaders);
+        return writeError(res, error, id, ctx.responseHeaders, surface);
       }
-      return writeReply(res, reply, ctx, log);
+      return writeReply(res, reply, ctx, log, surface);
     }
   }
 }
@@ -103,17 +113,20 @@ function context(
 ): RequestContext {
   const inference = match.kind === "inference" ? match : undefined;
   const streamOptions = body["stream_options"];
+  const surface = inference?.surface ?? (match.kind === "count_tokens" ? "anthropic" : "openai");
   return {
     id,
-    surface: inference?.surface ?? "openai",
+    surface,
     operation: inference?.operation ?? "chat",
     operationPath: inference?.operationPath ?? "",
     apiVersion,
-    credential: credentialFrom(req.headers),
+    credential: credentialFrom(req.headers, surface === "anthropic"),
     body,
     outsideName,
     stream: body["stream"] === true && inference?.operation !== "embeddings",
+    // The Messages surface ends every stream with the usage, so it always takes the usage chunk.
     clientWantsUsage:
+      surface === "anthropic" ||
       typeof streamOptions === "object" && streamOptions !== null && !Array.isArray(streamOptions) && streamOptions["include_usage"] === true,
     startedAtMs: performance.now(),
     signal,
@@ -133,6 +146,15 @@ function clientOf(req: IncomingMessage): ClientInfo {
 /** The URL without its query string (`q`: the index of `?`, when already found). */
 function pathOf(url: string, q = url.indexOf("?")): string {
   return q < 0 ? url : url.slice(0, q);
+}
+
+function noCredential(): GatewayError {
+  return new GatewayError("invalid_api_key", "No credential was sent: use the api-key header or Authorization: Bearer <key or token>.");
+}
+
+/** The surface whose format an error before the route was handled is written in. */
+function surfaceOf(url: string): ClientSurface | undefined {
+  return url.startsWith("/v1/messages") ? anthropicSurface : undefined;
 }
 
 function checkApiVersion(url: string, q: number, allowList: readonly string[] | undefined): string {

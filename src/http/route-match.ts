@@ -3,6 +3,7 @@ import type { Operation, Surface } from "../core/context.js";
 export type RouteMatch =
   | { readonly kind: "inference"; readonly surface: Surface; readonly operation: Operation; readonly operationPath: string; readonly deployment: string | undefined }
   | { readonly kind: "models"; readonly surface: Surface; readonly id: string | undefined }
+  | { readonly kind: "count_tokens" }
   | { readonly kind: "health" | "ready" | "metrics" }
   | { readonly kind: "admin"; readonly path: string }
   | { readonly kind: "not_found"; readonly path: string; readonly restricted: boolean };
@@ -20,7 +21,12 @@ const AZURE_DEPLOYMENT = /^\/openai\/deployments\/([^/]+)(\/.*)$/;
 
 /** Matches a path (query already split off) to what serves it; no allocation on the common paths. */
 export function matchRoute(path: string, enabledRoutes: readonly string[]): RouteMatch {
-  if (path.startsWith("/v1/")) return openAISurface(path, path.slice(3), enabledRoutes);
+  if (path.startsWith("/v1/")) {
+    // Anthropic's Messages API, served through the chat completions path.
+    if (path === "/v1/messages") return { kind: "inference", surface: "anthropic", operation: "chat", operationPath: "/chat/completions", deployment: undefined };
+    if (path === "/v1/messages/count_tokens") return { kind: "count_tokens" };
+    return openAISurface(path, path.slice(3), enabledRoutes);
+  }
   // Azure's v1 surface: OpenAI's paths and bodies (model in the body, no api-version) under /openai.
   if (path.startsWith("/openai/v1/")) return openAISurface(path, path.slice(10), enabledRoutes);
   if (path.startsWith("/openai/")) {

@@ -1,13 +1,14 @@
 import type { ServerResponse } from "node:http";
 import type { GatewayError } from "../core/errors.js";
+import type { ClientSurface } from "../surfaces/surface.js";
 
 /** Renders our one error shape with its status; after the headers went out there is nothing to say. */
-export function writeError(res: ServerResponse, error: GatewayError, requestId: string, headers: Readonly<Record<string, string>> = {}): void {
+export function writeError(res: ServerResponse, error: GatewayError, requestId: string, headers: Readonly<Record<string, string>> = {}, surface?: ClientSurface): void {
   if (res.headersSent || res.destroyed) {
     if (!res.writableEnded) res.end();
     return;
   }
-  const body = JSON.stringify(error.toJSON());
+  const body = surface ? surface.error(error) : JSON.stringify(error.toJSON());
   // Object.assign rather than a spread with keys after it: see write-reply.ts.
   const out: Record<string, string | number> = Object.assign({}, headers, error.detail.headers);
   out["content-type"] = "application/json";

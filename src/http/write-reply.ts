@@ -3,6 +3,7 @@ import type { RequestContext } from "../core/context.js";
 import { asGatewayError, type ErrorCode } from "../core/errors.js";
 import type { EventStream } from "../core/event-stream.js";
 import type { Reply } from "../core/reply.js";
+import type { ClientSurface, StreamFrames } from "../surfaces/surface.js";
 
 export interface WriteLog {
   error(obj: object, msg: string): void;
@@ -13,14 +14,14 @@ export interface WriteLog {
  * them, pausing it while the socket drains (backpressure). A failure after the first byte ends the
  * stream with an error event and no `[DONE]`. `finish` runs once either way, with what was seen.
  */
-export async function writeReply(res: ServerResponse, reply: Reply, ctx: RequestContext, log: WriteLog): Promise<void> {
+export async function writeReply(res: ServerResponse, reply: Reply, ctx: RequestContext, log: WriteLog, surface?: ClientSurface): Promise<void> {
   // Object.assign, not `{ ...a, ...b, key }`: on Node 20 the spread form makes a new hidden class
   // per call (~1.5 µs more, and every later read of the object misses the inline caches).
   const headers: Record<string, string | number> = Object.assign({}, ctx.responseHeaders, reply.headers);
   headers["x-request-id"] = ctx.id;
   const events = reply.events;
   if (!events) {
-    const body = reply.body ?? "";
+    const body = surface ? surface.json(reply) : (reply.body ?? "");
     headers["content-type"] = "application/json";
     headers["content-length"] = Buffer.byteLength(body);
     res.writeHead(reply.status, headers);
@@ -33,7 +34,7 @@ export async function writeReply(res: ServerResponse, reply: Reply, ctx: Request
   headers["cache-control"] = "no-cache";
   headers["x-accel-buffering"] = "no";
   res.writeHead(200, headers);
-  const { firstByteMs, errorCode, aborted } = await pump(res, reply, events, ctx, log);
+  const { firstByteMs, errorCode, aborted } = await pump(res, reply, events, ctx, log, surface?.stream(ctx));
   reply.close();
   reply.finish(outcome(ctx, reply, 200, errorCode, true, firstByteMs, aborted));
 }
@@ -50,7 +51,7 @@ interface Pumped {
  * `[DONE]` written after the watchers' `end`, an error event written, or the client gone (the
  * upstream is then cancelled).
  */
-function pump(res: ServerResponse, reply: Reply, events: EventStream, ctx: RequestContext, log: WriteLog): Promise<Pumped> {
+function pump(res: ServerResponse, reply: Reply, events: EventStream, ctx: RequestContext, log: WriteLog, frames: StreamFrames | undefined): Promise<Pumped> {
   return new Promise((resolve) => {
     const state: Pumped = { firstByteMs: undefined, errorCode: undefined, aborted: false };
     let over = false;
@@ -86,7 +87,7 @@ function pump(res: ServerResponse, reply: Reply, events: EventStream, ctx: Reque
         const error = asGatewayError(err);
         state.errorCode = error.code;
         log.error({ requestId: ctx.id, code: error.code, cause: describe(error.detail.cause ?? err) }, "stream failed after the first byte");
-        res.end(`data: ${JSON.stringify(error.toJSON())}\n\n`);
+        res.end(frames ? frames.error(error) : `data: ${JSON.stringify(error.toJSON())}\n\n`);
       }
       done();
     };
@@ -106,7 +107,7 @@ function pump(res: ServerResponse, reply: Reply, events: EventStream, ctx: Reque
         if (res.destroyed) return onClose();
         try {
           const event = reply.pass(upstream);
-          if (event !== undefined) pending += `data: ${event.data}\n\n`;
+          if (event !== undefined) pending += frames ? frames.event(event) : `data: ${event.data}\n\n`;
           reply.seen(upstream);
         } catch (err) {
           events.cancel();
@@ -125,7 +126,7 @@ function pump(res: ServerResponse, reply: Reply, events: EventStream, ctx: Reque
           () => {
             if (over) return;
             if (res.destroyed) state.aborted = true;
-            else res.end("data: [DONE]\n\n");
+            else res.end(frames ? frames.end(reply.usage) : "data: [DONE]\n\n");
             done();
           },
           fail,

@@ -18,6 +18,7 @@ const OPERATION: Readonly<Record<RequestContext["operation"], string>> = {
 /** `gen_ai.provider.name` values of the OpenTelemetry GenAI conventions. */
 const PROVIDER: Readonly<Record<ProviderKind, string>> = {
   "azure-openai": "azure.ai.openai",
+  anthropic: "anthropic",
   openai: "openai",
   "openai-compatible": "openai",
   sim: "atrium.sim",

@@ -51,7 +51,7 @@ export function httpProvider(adapter: HttpAdapter, agents: UpstreamAgents, token
         if (res.statusCode >= 400) throw adapter.parseError(res.statusCode, await res.body.text(), headers);
         const type = String(res.headers["content-type"] ?? "");
         if (call.stream && type.includes("text/event-stream")) {
-          return { kind: "stream", events: sseEvents(res.body, call.signal), headers };
+          return { kind: "stream", events: sseEvents(res.body, call.signal, adapter.streamTranslator?.(call, target)), headers };
         }
         let text: string;
         if (call.operation === "embeddings") {
@@ -75,6 +75,10 @@ export function httpProvider(adapter: HttpAdapter, agents: UpstreamAgents, token
         }
         if (call.stream || !isObject(parsed)) {
           throw new GatewayError("upstream_error", "The upstream answered in an unexpected format.", { retryable: true });
+        }
+        if (adapter.parseReply) {
+          const json = adapter.parseReply(parsed, call, target);
+          return { kind: "json", status: res.statusCode, body: JSON.stringify(json), json, usage: usageFromOpenAI(json["usage"]), headers };
         }
         return { kind: "json", status: res.statusCode, body: text, json: parsed, usage: usageFromOpenAI(parsed["usage"]), headers };
       } catch (err) {

@@ -4,6 +4,7 @@ import type { GatewayError } from "../core/errors.js";
 import type { JsonObject } from "../core/json.js";
 import type { RequestSignal } from "../core/request-signal.js";
 import type { EventStream } from "../core/event-stream.js";
+import type { SseEvent } from "../core/reply.js";
 import type { Usage } from "../core/usage.js";
 
 export interface ProviderCall {
@@ -57,4 +58,20 @@ export interface HttpAdapter {
   readonly id: ProviderKind;
   buildRequest(call: ProviderCall, target: Target): UpstreamRequest;
   parseError(status: number, body: string, headers: Readonly<Record<string, string>>): GatewayError;
+  /** A JSON reply in the provider's own shape, as OpenAI's; absent when it is OpenAI's already. */
+  parseReply?(body: JsonObject, call: ProviderCall, target: Target): JsonObject;
+  /** A translator for one streamed call; absent when the events are OpenAI's already. */
+  streamTranslator?(call: ProviderCall, target: Target): StreamTranslator;
+}
+
+/**
+ * Turns a provider's own SSE events into OpenAI `chat.completion.chunk` events, one call at a time.
+ * Stateful (ids, tool-call indexes, usage so far), so one per stream.
+ */
+export interface StreamTranslator {
+  /**
+   * One upstream event (`event:` name and `data:`): hands what the client gets to `emit` (zero or
+   * more events) and answers true once the stream is complete. Throws GatewayError to fail it.
+   */
+  event(name: string | undefined, data: string, emit: (event: SseEvent) => void): boolean;
 }

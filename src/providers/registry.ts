@@ -1,4 +1,5 @@
 import type { ProviderKind } from "../core/catalog.js";
+import { anthropicAdapter } from "./anthropic/anthropic-adapter.js";
 import { azureOpenAIAdapter } from "./azure-openai/azure-openai-adapter.js";
 import { httpProvider } from "./http-transport.js";
 import { openaiCompatibleAdapter } from "./openai-compatible/openai-compatible-adapter.js";
@@ -17,5 +18,6 @@ export function createProviders(agent: UpstreamAgents): ProviderRegistry {
     openai: httpProvider(openaiAdapter, agent),
     "azure-openai": httpProvider(azureOpenAIAdapter, agent, tokens),
     "openai-compatible": httpProvider(openaiCompatibleAdapter, agent),
+    anthropic: httpProvider(anthropicAdapter, agent),
   };
 }

@@ -7,6 +7,7 @@ import { isObject } from "../core/json.js";
 import type { SseEvent } from "../core/reply.js";
 import type { RequestSignal } from "../core/request-signal.js";
 import { openAIError } from "./openai-errors.js";
+import type { StreamTranslator } from "./provider.js";
 import { transportError } from "./transport-error.js";
 
 /**
@@ -15,8 +16,8 @@ import { transportError } from "./transport-error.js";
  * that ends without `[DONE]`, an event that is not JSON, or an error event all fail the stream: a
  * broken stream must never look complete.
  */
-export function sseEvents(body: Readable, signal: RequestSignal): EventStream {
-  return new SseBodyStream(body, signal);
+export function sseEvents(body: Readable, signal: RequestSignal, translator?: StreamTranslator): EventStream {
+  return new SseBodyStream(body, signal, translator);
 }
 
 class SseBodyStream implements EventStream {
@@ -37,8 +38,15 @@ class SseBodyStream implements EventStream {
   constructor(
     private readonly body: Readable,
     private readonly signal: RequestSignal,
+    translator: StreamTranslator | undefined,
   ) {
-    this.parser = createParser({ onEvent: (event) => this.onEvent(event.data) });
+    if (translator) {
+      // Made only for translated streams: a passed-through one allocates nothing for them.
+      const emit = (event: SseEvent): void => {
+        if (!this.settled) (this.sink as EventSink).event(event);
+      };
+      this.parser = createParser({ onEvent: (event) => this.onTranslated(translator, event.event, event.data, emit) });
+    } else this.parser = createParser({ onEvent: (event) => this.onEvent(event.data) });
   }
 
   start(sink: EventSink): void {
@@ -100,6 +108,16 @@ class SseBodyStream implements EventStream {
     }
     const event: SseEvent = { data, json, text: undefined };
     (this.sink as EventSink).event(event);
+  }
+
+  /** A provider's own event, through its translator: it ends the stream, rather than `[DONE]`. */
+  private onTranslated(translator: StreamTranslator, name: string | undefined, data: string, emit: (event: SseEvent) => void): void {
+    if (this.done || this.settled) return;
+    try {
+      this.done = translator.event(name, data, emit);
+    } catch (err) {
+      this.fail(err instanceof GatewayError ? err : new GatewayError("upstream_error", "The upstream sent an event the gateway could not read.", { retryable: true, cause: err }));
+    }
   }
 
   /** Marks the stream over and returns the sink to tell, unless it was already over. */
