@@ -33,7 +33,8 @@ test("circuits opening and closing and members cooling down are warn lines with 
     assert.deepEqual([cooling?.["level"], cooling?.["member"], cooling?.["coolMs"]], ["warn", "b/chat-deploy", 30_000]);
 
     const metrics = await (await fetch(`${gw.url}/metrics`)).text();
-    assert.match(metrics, /atrium_member_circuit_state\{member="a\/chat-deploy"\} 2/);
+    // Open, or already half-open when a loaded machine took longer than the cool-down to get here.
+    assert.match(metrics, /atrium_member_circuit_state\{member="a\/chat-deploy"\} [12]/);
     assert.match(metrics, /atrium_member_circuit_state\{member="b\/chat-deploy"\} 0/);
     assert.match(metrics, /atrium_member_cooling\{member="b\/chat-deploy"\} 1/);
     assert.match(metrics, /atrium_member_circuit_opened_total\{member="a\/chat-deploy"\} 1/);
