@@ -65,7 +65,7 @@ const token = await new SignJWT({ azp: "app-team-a", roles: ["reader"] })
   .setExpirationTime("1h")
   .sign(privateKey);
 const noFetch = () => Promise.reject(new Error("no network in the bench"));
-const byApp = config.consumersByAppId;
+const byApp = new Map([[ISSUER, config.consumersByAppId]]);
 await measure("JWT (warm: verified-token cache hit)", jwtAuthenticator(new TokenVerifier([issuer], noFetch, 10_000), byApp, "dev"), { scheme: "bearer", value: token });
 await measure("JWT (cold: RS256 verify every time)", jwtAuthenticator(new TokenVerifier([issuer], noFetch, 0), byApp, "dev"), { scheme: "bearer", value: token }, 20_000);
 await database.close();

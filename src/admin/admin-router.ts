@@ -102,6 +102,10 @@ export class AdminRouter {
     const auth = services.auth(config);
     const principal = await auth.principal(credential);
     seen.subject = principal.subject;
+    // The data plane's rule: a credential for another environment opens nothing here either.
+    if (principal.environment !== config.environment) {
+      throw new GatewayError("permission_denied", `This credential is for the ${principal.environment} environment; this gateway serves ${config.environment}.`);
+    }
     const method = req.method ?? "GET";
     const { route, params } = this.match(method, url.pathname);
     seen.route = route.pattern;

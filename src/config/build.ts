@@ -5,6 +5,7 @@ import { buildPool, rankTargets } from "./build-pool.js";
 import { egressSet } from "./egress-allow.js";
 import { clientCredentials } from "../providers/entra-settings.js";
 import { identityEndpoints } from "../policies/auth/identity-endpoints.js";
+import { consumersByIssuer } from "../policies/auth/issuer-bindings.js";
 import type { Config } from "./config.js";
 import { parseDeployAt } from "./deploy-at.js";
 import type { ConfigFiles } from "./read-files.js";
@@ -101,6 +102,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     deployments,
     consumers,
     consumersByAppId,
+    consumersByIssuer: consumersByIssuer(platform.auth.issuers, consumers.values()),
     apiVersions: platform.api.versions ?? DEFAULT_API_VERSIONS,
     maxBodyBytes: platform.api.maxBodyBytes,
     enabledRoutes: platform.api.enabledRoutes,

@@ -17,6 +17,8 @@ export interface Config {
   readonly deployments: readonly Deployment[];
   readonly consumers: ReadonlyMap<string, Consumer>;
   readonly consumersByAppId: ReadonlyMap<string, Consumer>;
+  /** Per issuer, the app ids it may assert → their consumers (see issuer-bindings.ts). */
+  readonly consumersByIssuer: ReadonlyMap<string, ReadonlyMap<string, Consumer>>;
   readonly apiVersions: readonly string[];
   readonly maxBodyBytes: number;
   readonly enabledRoutes: readonly string[];
