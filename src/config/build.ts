@@ -105,6 +105,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     consumersByIssuer: consumersByIssuer(platform.auth.issuers, consumers.values()),
     apiVersions: platform.api.versions ?? DEFAULT_API_VERSIONS,
     maxBodyBytes: platform.api.maxBodyBytes,
+    maxJsonDepth: platform.api.maxJsonDepth,
     enabledRoutes: platform.api.enabledRoutes,
     egress: egressSet([...[...resources.values()].map((r) => r.endpoint), ...identityEndpoints(platform)], platform.egress.allowHosts),
     staticKeys: platform.auth.keys.map((k) => ({ key: k.key, consumer: k.consumer, environment: k.environment })),

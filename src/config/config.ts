@@ -21,6 +21,7 @@ export interface Config {
   readonly consumersByIssuer: ReadonlyMap<string, ReadonlyMap<string, Consumer>>;
   readonly apiVersions: readonly string[];
   readonly maxBodyBytes: number;
+  readonly maxJsonDepth: number;
   readonly enabledRoutes: readonly string[];
   /** Origins (and bare hosts) Atrium may connect to: resource endpoints + `egress.allowHosts`. */
   readonly egress: ReadonlySet<string>;

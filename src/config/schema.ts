@@ -77,11 +77,13 @@ export const PlatformSchema = z
       .object({
         versions: z.array(z.string().min(1)).min(1).optional(),
         maxBodyBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+        /** How deep arrays and objects may nest in a request body (400 past it, found before parsing). */
+        maxJsonDepth: z.number().int().min(8).max(1000).default(128),
         /** Restricted routes (images, audio, …) opened on purpose, e.g. "/v1/images/generations". */
         enabledRoutes: z.array(z.string().startsWith("/")).default([]),
       })
       .strict()
-      .default({ maxBodyBytes: 10 * 1024 * 1024, enabledRoutes: [] }),
+      .default({ maxBodyBytes: 10 * 1024 * 1024, maxJsonDepth: 128, enabledRoutes: [] }),
     log: z
       .object({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
       .strict()

@@ -3,17 +3,18 @@ import type { Logger } from "pino";
 import type { RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import { RequestSignal } from "../core/request-signal.js";
+import { isObject } from "../core/json.js";
 import { credentialFrom } from "./credential.js";
 import { modelListBody } from "./models-list.js";
 import { readJsonBody } from "./read-json-body.js";
 import { requestIdFrom } from "./request-id.js";
 import { matchRoute, type RouteMatch } from "./route-match.js";
-import type { HttpDeps } from "./runtime.js";
+import type { HttpDeps, Runtime } from "./runtime.js";
 import { validateBody } from "./validate-body.js";
 import { describe, writeReply } from "./write-reply.js";
 import { writeError, writeJson } from "./write-error.js";
 
-/** The one request handler: match, parse once, run the policy chain, write the reply. */
+/** The one request handler: match, run the policy chain (auth, then the body, parsed once), write the reply. */
 export function createHandler(deps: HttpDeps, log: Logger) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const id = requestIdFrom(req.headers["x-request-id"]);
@@ -53,7 +54,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       throw notFound(match.path, match.restricted);
     case "models": {
       if (req.method !== "GET") throw new GatewayError("method_not_allowed", `Use GET for ${path}.`);
-      const ctx = context(req, id, match, "", {}, undefined, new RequestSignal());
+      const ctx = context(req, id, match, "", undefined, new RequestSignal(), noBody);
       const identity = await runtime.identify(ctx);
       return writeJson(res, 200, modelListBody(identity, runtime.config.environment, match.id), id);
     }
@@ -64,13 +65,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       if (credentialFrom(req.headers) === undefined) {
         throw new GatewayError("invalid_api_key", "No credential was sent: use the api-key header or Authorization: Bearer <key or token>.");
       }
-      const body = validateBody(await readJsonBody(req, runtime.config.maxBodyBytes), match.surface, match.operation);
-      const outside = match.deployment ?? (body["model"] as string);
       const signal = new RequestSignal();
       res.on("close", () => {
         if (!res.writableFinished) signal.abort();
       });
-      const ctx = context(req, id, match, outside, body, apiVersion, signal);
+      // The body is read by the chain right after auth (body-policy.ts), never for a bad credential.
+      const config = runtime.config;
+      const load = (c: RequestContext): Promise<void> => loadBody(c, req, match, config);
+      const ctx = context(req, id, match, match.deployment ?? "", apiVersion, signal, load);
       let reply;
       try {
         reply = await runtime.pipeline(ctx);
@@ -89,12 +91,11 @@ function context(
   id: string,
   match: RouteMatch,
   outsideName: string,
-  body: RequestContext["body"],
   apiVersion: string | undefined,
   signal: RequestSignal,
+  load: RequestContext["loadBody"],
 ): RequestContext {
   const inference = match.kind === "inference" ? match : undefined;
-  const streamOptions = body["stream_options"];
   return {
     id,
     surface: inference?.surface ?? "openai",
@@ -102,11 +103,11 @@ function context(
     operationPath: inference?.operationPath ?? "",
     apiVersion,
     credential: credentialFrom(req.headers),
-    body,
+    loadBody: load,
+    body: NO_BODY,
     outsideName,
-    stream: body["stream"] === true && inference?.operation !== "embeddings",
-    clientWantsUsage:
-      typeof streamOptions === "object" && streamOptions !== null && !Array.isArray(streamOptions) && streamOptions["include_usage"] === true,
+    stream: false,
+    clientWantsUsage: false,
     startedAtMs: performance.now(),
     signal,
     identity: undefined,
@@ -114,6 +115,19 @@ function context(
     route: undefined,
     responseHeaders: {},
   };
+}
+
+const NO_BODY: RequestContext["body"] = Object.freeze({});
+const noBody = async (): Promise<void> => undefined;
+
+/** Reads, parses and checks the body once the caller is known; the OpenAI surface's `model` names the deployment. */
+async function loadBody(ctx: RequestContext, req: IncomingMessage, match: RouteMatch & { kind: "inference" }, config: Runtime["config"]): Promise<void> {
+  const body = validateBody(await readJsonBody(req, config.maxBodyBytes, config.maxJsonDepth), match.surface, match.operation);
+  const streamOptions = body["stream_options"];
+  ctx.body = body;
+  if (match.deployment === undefined) ctx.outsideName = body["model"] as string;
+  ctx.stream = body["stream"] === true && match.operation !== "embeddings";
+  ctx.clientWantsUsage = isObject(streamOptions) && streamOptions["include_usage"] === true;
 }
 
 /** The URL without its query string (`q`: the index of `?`, when already found). */

@@ -1,12 +1,17 @@
 import type { IncomingMessage } from "node:http";
 import { isUtf8 } from "node:buffer";
 import { GatewayError } from "../core/errors.js";
+import { nestedDeeperThan } from "./json-depth.js";
+
+/** How deep arrays and objects may nest in a body unless `api.maxJsonDepth` says otherwise. */
+export const DEFAULT_MAX_JSON_DEPTH = 128;
 
 /**
  * Reads the whole request body once, bounded by `maxBytes` (413 past it, without reading on),
- * and parses it as JSON. Invalid UTF-8 is refused rather than silently replaced.
+ * and parses it as JSON, nested at most `maxDepth` deep (400 past it, before parsing). Invalid
+ * UTF-8 is refused rather than silently replaced.
  */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, maxBytes: number, maxDepth = DEFAULT_MAX_JSON_DEPTH): Promise<unknown> {
   const type = req.headers["content-type"];
   if (type === undefined || !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new GatewayError("unsupported_media_type", "The request body must be JSON (Content-Type: application/json).");
@@ -17,6 +22,9 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   const size = bytes.length;
   if (size === 0) throw new GatewayError("invalid_json", "The request body is empty; a JSON object was expected.");
   if (!isUtf8(bytes)) throw new GatewayError("invalid_json", "The request body is not valid UTF-8.");
+  if (nestedDeeperThan(bytes, maxDepth)) {
+    throw new GatewayError("invalid_json", `The request body nests arrays and objects deeper than ${maxDepth} levels.`);
+  }
   try {
     return JSON.parse(bytes.toString("utf8"));
   } catch (err) {
