@@ -124,7 +124,7 @@ export class AdminRouter {
       log: services.log,
       body: async () => {
         if (!hasBody(req)) return {};
-        const body = await readJsonBody(req, 1024 * 1024);
+        const body = await readJsonBody(req, 1024 * 1024, config.maxJsonDepth, config.bodyIdleMs);
         if (!isObject(body)) throw new GatewayError("invalid_request", "The request body must be a JSON object.");
         return body;
       },

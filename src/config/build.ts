@@ -106,6 +106,7 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     apiVersions: platform.api.versions ?? DEFAULT_API_VERSIONS,
     maxBodyBytes: platform.api.maxBodyBytes,
     maxJsonDepth: platform.api.maxJsonDepth,
+    bodyIdleMs: platform.server.bodyIdleTimeoutSeconds * 1000,
     enabledRoutes: platform.api.enabledRoutes,
     egress: egressSet([...[...resources.values()].map((r) => r.endpoint), ...identityEndpoints(platform)], platform.egress.allowHosts),
     staticKeys: platform.auth.keys.map((k) => ({ key: k.key, consumer: k.consumer, environment: k.environment })),

@@ -22,6 +22,8 @@ export interface Config {
   readonly apiVersions: readonly string[];
   readonly maxBodyBytes: number;
   readonly maxJsonDepth: number;
+  /** `server.bodyIdleTimeoutSeconds` in ms; the other `server:` settings apply at start. */
+  readonly bodyIdleMs: number;
   readonly enabledRoutes: readonly string[];
   /** Origins (and bare hosts) Atrium may connect to: resource endpoints + `egress.allowHosts`. */
   readonly egress: ReadonlySet<string>;

@@ -9,6 +9,7 @@ import { LimitsSchema } from "../policies/limit/limit-settings.js";
 import { BudgetsSchema } from "../policies/budget/budget-settings.js";
 import { TiersSettingsSchema } from "../tiers/tier-schema.js";
 import { AuditSchema } from "../audit/audit-schema.js";
+import { ServerSchema } from "../http/server-settings.js";
 
 /** atrium.yaml: platform settings the users' JSON files do not hold. Unknown keys are typos. */
 const ResourceSchema = z
@@ -84,6 +85,8 @@ export const PlatformSchema = z
       })
       .strict()
       .default({ maxBodyBytes: 10 * 1024 * 1024, maxJsonDepth: 128, enabledRoutes: [] }),
+    /** Connection cap and client timeouts (src/http/server-settings.ts); read at start. */
+    server: ServerSchema,
     log: z
       .object({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
       .strict()

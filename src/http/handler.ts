@@ -122,7 +122,7 @@ const noBody = async (): Promise<void> => undefined;
 
 /** Reads, parses and checks the body once the caller is known; the OpenAI surface's `model` names the deployment. */
 async function loadBody(ctx: RequestContext, req: IncomingMessage, match: RouteMatch & { kind: "inference" }, config: Runtime["config"]): Promise<void> {
-  const body = validateBody(await readJsonBody(req, config.maxBodyBytes, config.maxJsonDepth), match.surface, match.operation);
+  const body = validateBody(await readJsonBody(req, config.maxBodyBytes, config.maxJsonDepth, config.bodyIdleMs), match.surface, match.operation);
   const streamOptions = body["stream_options"];
   ctx.body = body;
   if (match.deployment === undefined) ctx.outsideName = body["model"] as string;
