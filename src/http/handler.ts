@@ -4,6 +4,7 @@ import type { RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import { RequestSignal } from "../core/request-signal.js";
 import { isObject } from "../core/json.js";
+import { bounded } from "../core/bounded.js";
 import { credentialFrom } from "./credential.js";
 import { modelListBody } from "./models-list.js";
 import { readJsonBody } from "./read-json-body.js";
@@ -22,7 +23,7 @@ export function createHandler(deps: HttpDeps, log: Logger) {
       const error = asGatewayError(err);
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
       writeError(res, error, id);
-      deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code });
+      deps.rejected?.({ requestId: id, method: req.method ?? "", path: bounded(pathOf(req.url ?? "/")), status: error.status, code: error.code });
     });
   };
 }
@@ -147,7 +148,7 @@ function checkApiVersion(url: string, q: number, supported: readonly string[]): 
 }
 
 function notFound(path: string, restricted: boolean): GatewayError {
-  const shown = path.slice(0, 200);
+  const shown = bounded(path);
   return new GatewayError(
     "route_not_found",
     restricted
