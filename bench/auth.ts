@@ -44,14 +44,36 @@ async function measure(label: string, authenticator: Authenticator, credential: 
   console.log(`${label.padEnd(44)} ${micros.toFixed(2).padStart(8)} µs CPU per authenticate() (${ops} ops)`);
 }
 
+/** A refusal's cost: an unknown key id and a wrong secret must not be told apart by their time. */
+async function refusal(label: string, authenticator: Authenticator, credential: Credential, ops = 200_000): Promise<void> {
+  const run = async (n: number): Promise<number> => {
+    const start = process.cpuUsage();
+    for (let i = 0; i < n; i++) {
+      try {
+        await authenticator.authenticate(credential);
+      } catch {
+        continue;
+      }
+      throw new Error("accepted");
+    }
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / n;
+  };
+  await run(20_000);
+  console.log(`${label.padEnd(44)} ${(await run(ops)).toFixed(2).padStart(8)} µs CPU per refusal (${ops} ops)`);
+}
+
 const database = await openDatabase({ kind: "sqlite", path: ":memory:" });
 const hasher = new KeyHasher(Buffer.from("bench-secret-0123456789abcdefghijklmnop"));
 const store = new KeyStore(database.db, hasher);
 const { key } = await store.create({ consumer: "team-a", environment: "dev" });
-await measure("subscription key (warm: cached row + HMAC)", storeKeyAuthenticator(new KeyCache(store, { ttlMs: 60_000 }), hasher, consumers), {
+const storeKeys = storeKeyAuthenticator(new KeyCache(store, { ttlMs: 60_000 }), hasher, consumers);
+await measure("subscription key (warm: cached row + HMAC)", storeKeys, {
   scheme: "bearer",
   value: key,
 });
+await refusal("subscription key, wrong secret (warm)", storeKeys, { scheme: "bearer", value: `${key.slice(0, 17)}${"A".repeat(32)}` });
+await refusal("subscription key, unknown id (warm)", storeKeys, { scheme: "bearer", value: `atr_ZZZZZZZZZZZZ_${"A".repeat(32)}` });
 await measure("static key from atrium.yaml (SHA-256 map)", staticKeyAuthenticator([{ key: "static-key-0123456789", consumer: "team-a", environment: undefined }], consumers, "dev"), {
   scheme: "bearer",
   value: "static-key-0123456789",
@@ -65,7 +87,7 @@ const token = await new SignJWT({ azp: "app-team-a", roles: ["reader"] })
   .setExpirationTime("1h")
   .sign(privateKey);
 const noFetch = () => Promise.reject(new Error("no network in the bench"));
-const byApp = config.consumersByAppId;
+const byApp = new Map([[ISSUER, config.consumersByAppId]]);
 await measure("JWT (warm: verified-token cache hit)", jwtAuthenticator(new TokenVerifier([issuer], noFetch, 10_000), byApp, "dev"), { scheme: "bearer", value: token });
 await measure("JWT (cold: RS256 verify every time)", jwtAuthenticator(new TokenVerifier([issuer], noFetch, 0), byApp, "dev"), { scheme: "bearer", value: token }, 20_000);
 await database.close();

@@ -63,6 +63,7 @@ function contextFor(config: Config, i: number, estimate: number | undefined): Re
     operationPath: "/chat/completions",
     apiVersion: undefined,
     credential: undefined,
+    loadBody: async () => undefined,
     body: { model: "gpt35", messages: [{ role: "user", content: "Summarise the quarterly capacity review in three bullet points." }], max_tokens: 200 },
     outsideName: "gpt35",
     stream: false,

@@ -43,6 +43,7 @@ function context(i: number): RequestContext {
     operation: "chat",
     apiVersion: undefined,
     credential: undefined,
+    loadBody: async () => undefined,
     body: {},
     outsideName: "gpt35",
     operationPath: "/chat/completions",

@@ -37,7 +37,7 @@ const providers = { sim: instant, openai: instant, "azure-openai": instant, "ope
 
 function context(route: Route): RequestContext {
   return {
-    id: "req", surface: "openai", operation: "chat", operationPath: "/chat/completions", apiVersion: undefined, credential: undefined,
+    id: "req", surface: "openai", operation: "chat", operationPath: "/chat/completions", apiVersion: undefined, credential: undefined, loadBody: async () => undefined,
     body: { messages: [] }, outsideName: "x", stream: false, clientWantsUsage: false, startedAtMs: performance.now(),
     signal: new RequestSignal(), identity: undefined, promptTokenEstimate: 120, route, responseHeaders: {},
   };

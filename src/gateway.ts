@@ -9,6 +9,7 @@ import { loadConfig } from "./config/load.js";
 import type { Environment } from "./core/catalog.js";
 import type { UsageSink } from "./core/usage-record.js";
 import { createHandler } from "./http/handler.js";
+import { guardConnections } from "./http/connection-guard.js";
 import type { Runtime } from "./http/runtime.js";
 import { preloadEncodings } from "./metering/tokenizer.js";
 import { openUsageService } from "./metering/usage-service.js";
@@ -116,7 +117,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     return { ok: true };
   };
 
-  const server: Server = createServer({ keepAliveTimeout: 65_000 }, createHandler({
+  const limits = first.config.platform.server;
+  const server: Server = createServer({
+    keepAliveTimeout: limits.keepAliveTimeoutSeconds * 1000,
+    headersTimeout: limits.headersTimeoutSeconds * 1000,
+    requestTimeout: limits.requestTimeoutSeconds * 1000,
+    // Node checks those two timeouts on this period (30 s by default, which stretches them).
+    connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutSeconds * 500),
+  });
+  const track = guardConnections(server, limits.maxConnections, () => metrics.httpRejected(503, "too_many_connections"));
+  const handler = createHandler({
     runtime: () => runtime,
     // Ready when every store a request needs answers: the database, and Redis when limits live there.
     ready: async () => (await Promise.all([database.ping(), state.ping()])).every(Boolean),
@@ -137,7 +147,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       metrics.httpRejected(rejection.status, rejection.code);
       rejectionLog(log, rejection);
     },
-  }, log));
+  }, log);
+  server.on("request", (req, res) => {
+    track(req.socket, res);
+    handler(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? first.config.listen.port, options.host ?? first.config.listen.host, () => resolve());

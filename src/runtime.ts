@@ -9,6 +9,7 @@ import { meterPolicy, type RequestObserver } from "./metering/meter-policy.js";
 import type { Logger } from "./observability/logger.js";
 import type { GatewayMetrics } from "./observability/metrics.js";
 import { authPolicy } from "./policies/auth/auth-policy.js";
+import { bodyPolicy } from "./http/body-policy.js";
 import type { AuthServices } from "./policies/auth/auth-services.js";
 import type { Database } from "./store/database.js";
 import { resolvePolicy } from "./policies/resolve/resolve-policy.js";
@@ -44,7 +45,7 @@ export interface RuntimeDeps {
 export function buildRuntime(config: Config, deps: RuntimeDeps): Runtime {
   const authenticators = deps.auth.forConfig(config).dataPlane;
   const auth = authPolicy(authenticators, config.environment);
-  const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, resolvePolicy(config.environment, config.consumers), ...admissionPolicies(config, deps)];
+  const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, bodyPolicy, resolvePolicy(config.environment, config.consumers), ...admissionPolicies(config, deps)];
   // Innermost: only requests admitted to a model are audited; fail-closed refusals release their reservation.
   if (deps.audit) policies.push(auditPolicy(config, deps.audit));
   const pipeline = chain(policies, dispatch(deps.providers, deps.routing));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config/config.js";
 import { GatewayError } from "../core/errors.js";
 import { isObject, type JsonObject } from "../core/json.js";
+import { bounded } from "../core/bounded.js";
 import type { UsageRecord } from "../core/usage-record.js";
 import { credentialFrom } from "../http/credential.js";
 import { readJsonBody } from "../http/read-json-body.js";
@@ -94,7 +95,7 @@ export class AdminRouter {
     } catch (err) {
       const code = err instanceof GatewayError ? err.code : "internal";
       const level = code === "invalid_api_key" || code === "permission_denied" ? "warn" : "info";
-      const path = seen.route ?? (req.url ?? "").split("?")[0]?.slice(0, 200);
+      const path = seen.route ?? bounded((req.url ?? "").split("?")[0] ?? "");
       services.log[level]({ requestId: id, method: req.method, route: path, subject: seen.subject, code }, "admin request refused");
       throw err;
     }
@@ -109,7 +110,11 @@ export class AdminRouter {
     const config = services.config();
     const auth = services.auth(config);
     const principal = await auth.principal(credential);
-    seen.subject = principal.subject;
+    seen.subject = bounded(principal.subject);
+    // The data plane's rule: a credential for another environment opens nothing here either.
+    if (principal.environment !== config.environment) {
+      throw new GatewayError("permission_denied", `This credential is for the ${principal.environment} environment; this gateway serves ${config.environment}.`);
+    }
     const method = req.method ?? "GET";
     const { route, params } = this.match(method, url.pathname);
     seen.route = route.pattern;
@@ -129,7 +134,7 @@ export class AdminRouter {
       log: services.log,
       body: async () => {
         if (!hasBody(req)) return {};
-        const body = await readJsonBody(req, 1024 * 1024);
+        const body = await readJsonBody(req, 1024 * 1024, config.maxJsonDepth, config.bodyIdleMs);
         if (!isObject(body)) throw new GatewayError("invalid_request", "The request body must be a JSON object.");
         return body;
       },
@@ -148,8 +153,8 @@ export class AdminRouter {
       pathMatched = true;
       if (route.method === method) return { route, params };
     }
-    if (pathMatched) throw new GatewayError("method_not_allowed", `${method} is not allowed on ${path.slice(0, 200)}.`);
-    throw new GatewayError("route_not_found", `Unknown admin route ${path.slice(0, 200)}.`);
+    if (pathMatched) throw new GatewayError("method_not_allowed", `${method} is not allowed on ${bounded(path)}.`);
+    throw new GatewayError("route_not_found", `Unknown admin route ${bounded(path)}.`);
   }
 }
 

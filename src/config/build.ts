@@ -5,6 +5,7 @@ import { buildPool, rankTargets } from "./build-pool.js";
 import { egressSet } from "./egress-allow.js";
 import { clientCredentials } from "../providers/entra-settings.js";
 import { identityEndpoints } from "../policies/auth/identity-endpoints.js";
+import { consumersByIssuer } from "../policies/auth/issuer-bindings.js";
 import type { Config } from "./config.js";
 import { parseDeployAt } from "./deploy-at.js";
 import type { ConfigFiles } from "./read-files.js";
@@ -102,8 +103,11 @@ export function buildConfig(dir: string, platform: PlatformFile, files: ConfigFi
     deployments,
     consumers,
     consumersByAppId,
+    consumersByIssuer: consumersByIssuer(platform.auth.issuers, consumers.values()),
     apiVersions: platform.api.versions,
     maxBodyBytes: platform.api.maxBodyBytes,
+    maxJsonDepth: platform.api.maxJsonDepth,
+    bodyIdleMs: platform.server.bodyIdleTimeoutSeconds * 1000,
     enabledRoutes: platform.api.enabledRoutes,
     cors: corsFor(platform.cors, environment),
     egress: egressSet([...[...resources.values()].map((r) => r.endpoint), ...identityEndpoints(platform)], platform.egress.allowHosts),

@@ -18,9 +18,14 @@ export interface Config {
   readonly deployments: readonly Deployment[];
   readonly consumers: ReadonlyMap<string, Consumer>;
   readonly consumersByAppId: ReadonlyMap<string, Consumer>;
+  /** Per issuer, the app ids it may assert → their consumers (see issuer-bindings.ts). */
+  readonly consumersByIssuer: ReadonlyMap<string, ReadonlyMap<string, Consumer>>;
   /** Azure api-versions clients may send; undefined: any well-formed one from the floor on (config/api-versions.ts). */
   readonly apiVersions: readonly string[] | undefined;
   readonly maxBodyBytes: number;
+  readonly maxJsonDepth: number;
+  /** `server.bodyIdleTimeoutSeconds` in ms; the other `server:` settings apply at start. */
+  readonly bodyIdleMs: number;
   readonly enabledRoutes: readonly string[];
   /** This environment's CORS origins; undefined when none are allowed (no CORS header is sent). */
   readonly cors: CorsSettings | undefined;

@@ -2,6 +2,7 @@ import type { ConfigIssue } from "./issues.js";
 import type { ConfigFiles } from "./read-files.js";
 import { checkTiers } from "../tiers/check-tiers.js";
 import { checkAudit } from "../audit/check-audit.js";
+import { checkIssuers } from "../policies/auth/check-issuers.js";
 
 /**
  * Checks the files against each other: every name one file uses must be defined by another.
@@ -128,6 +129,7 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
   }
   checkTiers(files, issues);
   checkAudit(files, issues);
+  checkIssuers(files, issues);
 }
 
 function unknown(kind: string, name: string, known: ReadonlySet<string>, where = ""): string {

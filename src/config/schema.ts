@@ -11,6 +11,7 @@ import { LimitsSchema } from "../policies/limit/limit-settings.js";
 import { BudgetsSchema } from "../policies/budget/budget-settings.js";
 import { TiersSettingsSchema } from "../tiers/tier-schema.js";
 import { AuditSchema } from "../audit/audit-schema.js";
+import { ServerSchema } from "../http/server-settings.js";
 
 /** atrium.yaml: platform settings the users' JSON files do not hold. Unknown keys are typos. */
 const ResourceSchema = z
@@ -79,13 +80,17 @@ export const PlatformSchema = z
       .object({
         versions: z.array(z.string().min(1)).min(1).optional(),
         maxBodyBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+        /** How deep arrays and objects may nest in a request body (400 past it, found before parsing). */
+        maxJsonDepth: z.number().int().min(8).max(1000).default(128),
         /** Restricted routes (images, audio, …) opened on purpose, e.g. "/v1/images/generations". */
         enabledRoutes: EnabledRoutesSchema,
       })
       .strict()
-      .default({ maxBodyBytes: 10 * 1024 * 1024, enabledRoutes: [] }),
+      .default({ maxBodyBytes: 10 * 1024 * 1024, maxJsonDepth: 128, enabledRoutes: [] }),
     /** Browser apps: allowed origins per environment, off by default (README, CORS). */
     cors: CorsSchema,
+    /** Connection cap and client timeouts (src/http/server-settings.ts); read at start. */
+    server: ServerSchema,
     log: z
       .object({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
       .strict()

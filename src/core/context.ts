@@ -36,14 +36,20 @@ export interface RequestContext {
   readonly operation: Operation;
   readonly apiVersion: string | undefined;
   readonly credential: Credential | undefined;
-  /** The client's body, parsed once. Policies read it; only routing rewrites a copy. */
-  readonly body: JsonObject;
-  readonly outsideName: string;
+  /**
+   * Reads, parses and checks the body into the four fields below. Called once, by the body
+   * policy right after auth: nothing a caller sends is read before its credential is verified.
+   */
+  readonly loadBody: (ctx: RequestContext) => Promise<void>;
+  /** The client's body, parsed once (empty until loadBody). Policies read it; only routing rewrites a copy. */
+  body: JsonObject;
+  /** The deployment the caller names: from the path (Azure) at once, from the body's `model` after loadBody. */
+  outsideName: string;
   /** The operation's path below the API root, e.g. `/chat/completions`. */
   readonly operationPath: string;
-  readonly stream: boolean;
+  stream: boolean;
   /** The client asked for the final usage chunk (`stream_options.include_usage`). */
-  readonly clientWantsUsage: boolean;
+  clientWantsUsage: boolean;
   readonly startedAtMs: number;
   readonly signal: RequestSignal;
   readonly client?: ClientInfo | undefined;

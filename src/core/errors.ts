@@ -4,6 +4,8 @@ export type ErrorCode =
   | "invalid_json"
   | "unsupported_media_type"
   | "request_too_large"
+  /** The client stopped sending its request body (408). */
+  | "request_timeout"
   | "unsupported_api_version"
   | "invalid_api_key"
   | "permission_denied"
@@ -28,6 +30,7 @@ export const STATUS: Readonly<Record<ErrorCode, number>> = {
   invalid_json: 400,
   unsupported_media_type: 415,
   request_too_large: 413,
+  request_timeout: 408,
   unsupported_api_version: 400,
   invalid_api_key: 401,
   permission_denied: 403,
@@ -53,6 +56,7 @@ const TYPE: Readonly<Record<number, string>> = {
   403: "permission_error",
   404: "not_found_error",
   405: "invalid_request_error",
+  408: "invalid_request_error",
   413: "invalid_request_error",
   415: "invalid_request_error",
   429: "rate_limit_error",

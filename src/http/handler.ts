@@ -6,12 +6,14 @@ import type { ClientInfo, RequestContext } from "../core/context.js";
 import { GatewayError, asGatewayError } from "../core/errors.js";
 import { RequestSignal } from "../core/request-signal.js";
 import { applyCors } from "./cors.js";
+import { isObject } from "../core/json.js";
+import { bounded } from "../core/bounded.js";
 import { credentialFrom } from "./credential.js";
 import { modelListBody } from "./models-list.js";
 import { readJsonBody } from "./read-json-body.js";
 import { requestIdFrom } from "./request-id.js";
 import { matchRoute, type RouteMatch } from "./route-match.js";
-import type { HttpDeps } from "./runtime.js";
+import type { HttpDeps, Runtime } from "./runtime.js";
 import { validateBody } from "./validate-body.js";
 import { describe, writeReply } from "./write-reply.js";
 import { anthropicSurface } from "../surfaces/anthropic-messages/anthropic-surface.js";
@@ -19,7 +21,7 @@ import { countTokensBody } from "../surfaces/anthropic-messages/count-tokens.js"
 import type { ClientSurface } from "../surfaces/surface.js";
 import { writeError, writeJson } from "./write-error.js";
 
-/** The one request handler: match, parse once, run the policy chain, write the reply. */
+/** The one request handler: match, run the policy chain (auth, then the body, parsed once), write the reply. */
 export function createHandler(deps: HttpDeps, log: Logger) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const id = requestIdFrom(req.headers["x-request-id"]);
@@ -30,7 +32,7 @@ export function createHandler(deps: HttpDeps, log: Logger) {
       if (error.code === "internal") log.error({ requestId: id, cause: describe(error.detail.cause ?? err) }, "request failed");
       writeError(res, error, id, {}, surfaceOf(req.url ?? "/"));
       const client = clientOf(req);
-      deps.rejected?.({ requestId: id, method: req.method ?? "", path: pathOf(req.url ?? "/").slice(0, 200), status: error.status, code: error.code, clientIp: client.ip, userAgent: client.userAgent });
+      deps.rejected?.({ requestId: id, method: req.method ?? "", path: bounded(pathOf(req.url ?? "/")), status: error.status, code: error.code, clientIp: client.ip, userAgent: client.userAgent });
     });
   };
 }
@@ -64,15 +66,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       throw notFound(match.path, match.restricted);
     case "models": {
       if (req.method !== "GET") throw new GatewayError("method_not_allowed", `Use GET for ${path}.`);
-      const ctx = context(req, id, match, "", {}, undefined, new RequestSignal());
+      const ctx = context(req, id, match, "", undefined, new RequestSignal(), noBody);
       const identity = await runtime.identify(ctx);
       return writeJson(res, 200, modelListBody(identity, runtime.config.environment, match.id), id);
     }
     case "count_tokens": {
       if (req.method !== "POST") throw new GatewayError("method_not_allowed", `Use POST for ${path}.`);
       if (credentialFrom(req.headers, true) === undefined) throw noCredential();
-      const raw = await readJsonBody(req, runtime.config.maxBodyBytes);
-      const identity = await runtime.identify(context(req, id, match, "", {}, undefined, new RequestSignal()));
+      const identity = await runtime.identify(context(req, id, match, "", undefined, new RequestSignal(), noBody));
+      const config = runtime.config;
+      const raw = await readJsonBody(req, config.maxBodyBytes, config.maxJsonDepth, config.bodyIdleMs);
       return writeJson(res, 200, countTokensBody(raw, identity), id);
     }
     case "inference": {
@@ -81,14 +84,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, id: string, dep
       const surface = match.surface === "anthropic" ? anthropicSurface : undefined;
       // A caller without any credential learns nothing about the body it sent.
       if (credentialFrom(req.headers, surface !== undefined) === undefined) throw noCredential();
-      const raw = await readJsonBody(req, runtime.config.maxBodyBytes);
-      const body = surface ? validateBody(surface.parse(raw), "openai", "chat") : validateBody(raw, match.surface, match.operation);
-      const outside = match.deployment ?? (body["model"] as string);
       const signal = new RequestSignal();
       res.on("close", () => {
         if (!res.writableFinished) signal.abort();
       });
-      const ctx = context(req, id, match, outside, body, apiVersion, signal);
+      // The body is read by the chain right after auth (body-policy.ts), never for a bad credential.
+      const config = runtime.config;
+      const load = (c: RequestContext): Promise<void> => loadBody(c, req, match, config, surface);
+      const ctx = context(req, id, match, match.deployment ?? "", apiVersion, signal, load);
       let reply;
       try {
         reply = await runtime.pipeline(ctx);
@@ -107,12 +110,11 @@ function context(
   id: string,
   match: RouteMatch,
   outsideName: string,
-  body: RequestContext["body"],
   apiVersion: string | undefined,
   signal: RequestSignal,
+  load: RequestContext["loadBody"],
 ): RequestContext {
   const inference = match.kind === "inference" ? match : undefined;
-  const streamOptions = body["stream_options"];
   const surface = inference?.surface ?? (match.kind === "count_tokens" ? "anthropic" : "openai");
   return {
     id,
@@ -121,13 +123,11 @@ function context(
     operationPath: inference?.operationPath ?? "",
     apiVersion,
     credential: credentialFrom(req.headers, surface === "anthropic"),
-    body,
+    loadBody: load,
+    body: NO_BODY,
     outsideName,
-    stream: body["stream"] === true && inference?.operation !== "embeddings",
-    // The Messages surface ends every stream with the usage, so it always takes the usage chunk.
-    clientWantsUsage:
-      surface === "anthropic" ||
-      typeof streamOptions === "object" && streamOptions !== null && !Array.isArray(streamOptions) && streamOptions["include_usage"] === true,
+    stream: false,
+    clientWantsUsage: false,
     startedAtMs: performance.now(),
     signal,
     client: clientOf(req),
@@ -141,6 +141,21 @@ function context(
 function clientOf(req: IncomingMessage): ClientInfo {
   const agent = req.headers["user-agent"];
   return { ip: req.socket.remoteAddress, userAgent: agent === undefined ? undefined : agent.slice(0, 200) };
+}
+
+const NO_BODY: RequestContext["body"] = Object.freeze({});
+const noBody = async (): Promise<void> => undefined;
+
+/** Reads, parses and checks the body once the caller is known; the OpenAI surface's `model` names the deployment. */
+async function loadBody(ctx: RequestContext, req: IncomingMessage, match: RouteMatch & { kind: "inference" }, config: Runtime["config"], surface: ClientSurface | undefined): Promise<void> {
+  const raw = await readJsonBody(req, config.maxBodyBytes, config.maxJsonDepth, config.bodyIdleMs);
+  const body = surface ? validateBody(surface.parse(raw), "openai", "chat") : validateBody(raw, match.surface, match.operation);
+  const streamOptions = body["stream_options"];
+  ctx.body = body;
+  if (match.deployment === undefined) ctx.outsideName = body["model"] as string;
+  ctx.stream = body["stream"] === true && match.operation !== "embeddings";
+  // The Messages surface ends every stream with the usage, so it always takes the usage chunk.
+  ctx.clientWantsUsage = surface !== undefined || (isObject(streamOptions) && streamOptions["include_usage"] === true);
 }
 
 /** The URL without its query string (`q`: the index of `?`, when already found). */
@@ -178,7 +193,7 @@ function checkMetricsToken(req: IncomingMessage, token: string): void {
 }
 
 function notFound(path: string, restricted: boolean): GatewayError {
-  const shown = path.slice(0, 200);
+  const shown = bounded(path);
   return new GatewayError(
     "route_not_found",
     restricted

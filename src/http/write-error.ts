@@ -14,8 +14,9 @@ export function writeError(res: ServerResponse, error: GatewayError, requestId: 
   out["content-type"] = "application/json";
   out["content-length"] = Buffer.byteLength(body);
   out["x-request-id"] = requestId;
-  // Refusing a body we did not read: closing beats draining megabytes we will never use.
-  if (error.code === "request_too_large") out["connection"] = "close";
+  // Refusing a body we did not read (too large, or a caller refused before it): closing beats
+  // draining megabytes we will never use.
+  if (error.code === "request_too_large" || bodyUnread(res)) out["connection"] = "close";
   res.writeHead(error.status, out);
   res.end(body);
 }
@@ -24,4 +25,11 @@ export function writeJson(res: ServerResponse, status: number, value: unknown, r
   const body = JSON.stringify(value);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-request-id": requestId });
   res.end(body);
+}
+
+function bodyUnread(res: ServerResponse): boolean {
+  const req = res.req as ServerResponse["req"] | undefined;
+  if (req === undefined || req.complete) return false;
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }

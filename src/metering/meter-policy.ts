@@ -6,6 +6,7 @@ import type { Outcome, Reply } from "../core/reply.js";
 import type { UsageRecord, UsageSink } from "../core/usage-record.js";
 import { jsonUsage } from "./json-usage.js";
 import { recordId } from "../core/record-id.js";
+import { bounded } from "../core/bounded.js";
 import { usageTap } from "./usage-tap.js";
 
 /** Sees each request once its record exists (traces); must not throw or block. */
@@ -97,7 +98,8 @@ function record(id: string, ctx: RequestContext, environment: Environment, reply
     consumer: consumer?.name,
     costCentre: consumer?.costCentre,
     environment,
-    outsideName: route?.outsideName ?? (ctx.outsideName || undefined),
+    // The caller's own text when nothing resolved it: bounded, it reaches logs and the store.
+    outsideName: route?.outsideName ?? (ctx.outsideName === "" ? undefined : bounded(ctx.outsideName)),
     platformDeployment: route?.platformDeployment,
     target,
     deploymentType: deployment?.type,

@@ -43,7 +43,7 @@ export function accessLog(log: InfoLog, r: UsageRecord, client?: ClientInfo): vo
 export interface HttpRejection {
   readonly requestId: string;
   readonly method: string;
-  /** Without the query string, at most 200 characters. */
+  /** Without the query string, bounded (core/bounded.ts). */
   readonly path: string;
   readonly status: number;
   readonly code: string;

@@ -58,12 +58,11 @@ test("a refused request is logged with its code, and no key or prompt reaches an
   assert.ok(!all.includes("launch code"), "no prompt in logs");
 });
 
-test("requests refused before the policy chain get an access line and a count: unknown route, bad JSON, no credential", async () => {
+test("requests refused before the policy chain get an access line and a count: unknown route, no credential; bad JSON is the caller's", async () => {
   const send = (path: string, body: string, headers: Record<string, string>, requestId: string) =>
     fetch(`${gw.url}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": requestId, ...headers }, body });
   const cases = [
     { id: "early-404", res: await send("/v1/no-such-route?api-key=secret-in-query", "{}", { authorization: `Bearer ${TEST_KEY}` }, "early-404"), status: 404, code: "route_not_found" },
-    { id: "early-400", res: await send("/v1/chat/completions", "{not json", { authorization: `Bearer ${TEST_KEY}` }, "early-400"), status: 400 },
     { id: "early-401", res: await send("/v1/chat/completions", "{}", {}, "early-401"), status: 401, code: "invalid_api_key" },
   ];
   for (const c of cases) {
@@ -79,6 +78,11 @@ test("requests refused before the policy chain get an access line and a count: u
     if (c.code) assert.equal(body.error.code, c.code);
   }
   assert.equal(requestLines("early-404")[0]?.["path"], "/v1/no-such-route", "the query string is not logged");
+  // The body is read after auth, inside the chain: a bad body is its caller's, with a usage record.
+  const bad = await send("/v1/chat/completions", "{not json", { authorization: `Bearer ${TEST_KEY}` }, "early-400");
+  assert.equal(bad.status, 400);
+  const [badLine] = requestLines("early-400");
+  assert.deepEqual([badLine?.["status"], badLine?.["code"], badLine?.["consumer"]], [400, "invalid_json", "team-a"]);
   assert.ok(!gw.logs.join("").includes("secret-in-query"));
   const metrics = await (await fetch(`${gw.url}/metrics`)).text();
   assert.match(metrics, /atrium_http_rejections_total\{status="404",code="route_not_found"\} [1-9]/);
@@ -103,7 +107,7 @@ test("a client that leaves in the middle of its request body gets an access line
     await new Promise((r) => setTimeout(r, 20));
     [line] = requestLines("left-mid-body");
   }
-  assert.deepEqual([line?.["status"], line?.["code"], line?.["path"]], [400, "invalid_request", "/v1/chat/completions"]);
+  assert.deepEqual([line?.["status"], line?.["code"], line?.["consumer"]], [400, "invalid_request", "team-a"]);
   const next = await fetch(`${gw.url}/v1/chat/completions`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${TEST_KEY}` },

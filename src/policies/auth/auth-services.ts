@@ -10,7 +10,7 @@ import { KeyStore } from "../../store/keys/key-store.js";
 import { adminKeyAuthenticator } from "./admin-keys.js";
 import type { Authenticator } from "./authenticator.js";
 import { idpFetch } from "./idp-fetch.js";
-import { jwtAuthenticator } from "./jwt-authenticator.js";
+import { consumerOf, jwtAuthenticator } from "./jwt-authenticator.js";
 import { looksLikeJwt } from "./jwt-shape.js";
 import { knownRoles, principalOf, type Principal } from "./principal.js";
 import { staticKeyAuthenticator } from "./static-keys.js";
@@ -73,7 +73,7 @@ export function createAuthServices(database: Database, options: AuthServicesOpti
       const { store, cache, hasher } = keyState(config);
       const { verifier } = tokenState(config);
       const dataPlane = [
-        jwtAuthenticator(verifier, config.consumersByAppId, config.environment),
+        jwtAuthenticator(verifier, config.consumersByIssuer, config.environment),
         storeKeyAuthenticator(cache, hasher, config.consumers),
         staticKeyAuthenticator(config.staticKeys, config.consumers, config.environment),
       ];
@@ -85,7 +85,7 @@ export function createAuthServices(database: Database, options: AuthServicesOpti
         async principal(credential) {
           if (credential.scheme === "bearer" && verifier.accepting && looksLikeJwt(credential.value)) {
             const token = await verifier.verify(credential.value);
-            const consumer = token.appId === undefined ? undefined : config.consumersByAppId.get(token.appId);
+            const consumer = consumerOf(config.consumersByIssuer, token);
             const roles = knownRoles(consumer ? [...token.roles, "consumer"] : token.roles.filter((r) => r !== "consumer"));
             return { subject: token.subject, via: "jwt", roles, consumer, environment: token.environment ?? config.environment };
           }

@@ -40,6 +40,14 @@ const IssuerSchema = z
     jwksCooldownSeconds: z.number().min(0).max(3600).default(30),
     /** The JWKS is refetched after this long even when every kid is known. */
     jwksMaxAgeSeconds: z.number().min(1).max(86_400).default(600),
+    /**
+     * The consumers whose app ids this issuer may assert (`"*"`: all). An app id means something
+     * only within its issuer; unset, the first issuer asserts every consumer no issuer lists and
+     * the others assert none (see issuer-bindings.ts).
+     */
+    consumers: z.union([z.literal("*"), z.array(z.string().min(1))]).optional(),
+    /** Roles in this issuer's tokens are granted; default true for the first issuer only. */
+    grantsRoles: z.boolean().optional(),
   })
   .strict()
   .refine((i) => i.jwksUri === undefined || i.jwks === undefined, { message: "give jwksUri or jwks, not both", path: ["jwks"] });

@@ -7,23 +7,24 @@ import type { TokenVerifier, VerifiedToken } from "./token-verifier.js";
 
 /**
  * Data-plane callers with an IdP token: the calling application (appid / azp / client_id) must be
- * one a consumer file lists in `constantAppIdIdentifiers`. The caller gets the issuer's pinned
+ * one a consumer file lists in `constantAppIdIdentifiers`, and that consumer must be bound to the
+ * token's issuer (issuer-bindings.ts): an app id from another tenant is another app. The caller gets the issuer's pinned
  * environment, else the gateway's own: a token says who the app is, not where it is deployed.
  */
 export function jwtAuthenticator(
   verifier: TokenVerifier,
-  consumersByAppId: ReadonlyMap<string, Consumer>,
+  consumersByIssuer: ReadonlyMap<string, ReadonlyMap<string, Consumer>>,
   gatewayEnvironment: Environment,
 ): Authenticator {
   const identify = (token: VerifiedToken): Identity => {
     if (token.appId === undefined) {
       throw new GatewayError("permission_denied", "The token names no calling application (none of the issuer's appIdClaims is present).");
     }
-    const consumer = consumersByAppId.get(token.appId);
+    const consumer = consumerOf(consumersByIssuer, token);
     if (!consumer) {
       throw new GatewayError(
         "permission_denied",
-        `The application ${token.appId.slice(0, 100)} is not onboarded: no consumer lists it in constantAppIdIdentifiers.`,
+        `The application ${token.appId.slice(0, 100)} is not onboarded through this token's issuer: no consumer it may assert lists it in constantAppIdIdentifiers.`,
       );
     }
     return {
@@ -41,4 +42,9 @@ export function jwtAuthenticator(
       return verified instanceof Promise ? verified.then(identify) : identify(verified);
     },
   };
+}
+
+/** The consumer a verified token's app id names within its issuer, if that issuer may assert it. */
+export function consumerOf(consumersByIssuer: ReadonlyMap<string, ReadonlyMap<string, Consumer>>, token: VerifiedToken): Consumer | undefined {
+  return token.appId === undefined ? undefined : consumersByIssuer.get(token.issuer)?.get(token.appId);
 }

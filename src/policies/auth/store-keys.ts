@@ -11,17 +11,27 @@ import { invalid } from "./token-errors.js";
  * Subscription keys issued by `atrium keys` / `/admin/keys`: the id inside the key finds the row
  * (cached, see KeyCache), the keyed hash proves the rest. The hash is checked before anything
  * about the row is revealed, so a guesser learns nothing about which ids exist or are revoked.
+ * A key-shaped credential is ours to judge: an unknown id is refused here, not passed on.
  */
+/** The one answer for a key that does not prove itself, whether its id exists or not. */
+export const NOT_VALID = "The API key or token is not valid.";
+
 export function storeKeyAuthenticator(
   cache: KeyCache,
   hasher: KeyHasher,
   consumers: ReadonlyMap<string, Consumer>,
   now: () => number = Date.now,
 ): Authenticator {
+  // An id with no row is still hashed and compared (against a hash no key has), and both
+  // refusals read the same: neither the answer nor its time tells a guesser which ids exist.
+  const dummy = Buffer.alloc(32);
   const check = (key: string, entry: CachedKey): Identity | undefined => {
     const row = entry.row;
-    if (!row || !entry.hash) return undefined;
-    if (!hasher.matches(key, entry.hash)) throw invalid("The API key is not valid.");
+    if (!row || !entry.hash) {
+      hasher.matches(key, dummy);
+      throw invalid(NOT_VALID);
+    }
+    if (!hasher.matches(key, entry.hash)) throw invalid(NOT_VALID);
     if (row.revoked_at_ms !== null) throw invalid("This API key has been revoked.");
     if (row.expires_at_ms !== null && row.expires_at_ms <= now()) throw invalid("This API key has expired: it was rotated.");
     const consumer = consumers.get(row.consumer);

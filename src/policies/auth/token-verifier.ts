@@ -4,6 +4,7 @@ import { BRIDGE_AUDIENCE, type IssuerSettings } from "./auth-settings.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { IdpFetch } from "./idp-fetch.js";
 import { issuerKeys } from "./issuer-keys.js";
+import { grantsRoles } from "./issuer-bindings.js";
 import { invalid, tokenError } from "./token-errors.js";
 
 /** What a verified JWT says about its caller; the token itself is not kept in here. */
@@ -13,6 +14,7 @@ export interface VerifiedToken {
   readonly appId: string | undefined;
   /** Safe to log: the app id, else `sub`. */
   readonly subject: string;
+  /** Empty unless the issuer is trusted for roles (`grantsRoles`). */
   readonly roles: readonly string[];
   /** The issuer's `environment`, when it pins one. */
   readonly environment: Environment | undefined;
@@ -22,6 +24,7 @@ export interface VerifiedToken {
 
 interface Trusted {
   readonly settings: IssuerSettings;
+  readonly grantsRoles: boolean;
   readonly keys: JWTVerifyGetKey;
   readonly options: JWTVerifyOptions;
 }
@@ -47,6 +50,7 @@ export class TokenVerifier {
       const audiences = settings.bridge ? [...new Set([...settings.audiences, BRIDGE_AUDIENCE])] : settings.audiences;
       this.issuers.set(settings.issuer, {
         settings,
+        grantsRoles: grantsRoles(issuers, settings),
         keys: issuerKeys(settings, fetchJson),
         options: {
           issuer: settings.issuer,
@@ -89,7 +93,7 @@ export class TokenVerifier {
       issuer: settings.issuer,
       appId,
       subject: appId ?? (typeof payload.sub === "string" ? payload.sub : "unknown"),
-      roles: rolesOf(payload[settings.rolesClaim]),
+      roles: trusted.grantsRoles ? rolesOf(payload[settings.rolesClaim]) : [],
       environment: settings.environment,
       bridged: audiencesOf(payload.aud).includes(BRIDGE_AUDIENCE),
     };

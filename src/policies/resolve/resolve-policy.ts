@@ -1,4 +1,5 @@
 import type { Consumer, Environment } from "../../core/catalog.js";
+import { bounded } from "../../core/bounded.js";
 import { GatewayError } from "../../core/errors.js";
 import type { Policy } from "../../core/policy.js";
 
@@ -22,14 +23,14 @@ export function resolvePolicy(
     if (!route && mapped.has(ctx.outsideName)) {
       throw new GatewayError(
         "permission_denied",
-        `The deployment '${ctx.outsideName}' is not in ${identity.consumer.name}'s mapping.`,
+        `The deployment '${bounded(ctx.outsideName)}' is not in ${identity.consumer.name}'s mapping.`,
         { param: ctx.surface === "openai" ? "model" : undefined },
       );
     }
     if (!route) {
       throw new GatewayError(
         "model_not_found",
-        `The deployment '${ctx.outsideName}' does not exist or this consumer has no access to it.`,
+        `The deployment '${bounded(ctx.outsideName)}' does not exist or this consumer has no access to it.`,
         { param: ctx.surface === "openai" ? "model" : undefined },
       );
     }
@@ -37,14 +38,14 @@ export function resolvePolicy(
     if (!grant) {
       throw new GatewayError(
         "permission_denied",
-        `The deployment '${ctx.outsideName}' is not granted to ${identity.consumer.name} in the ${environment} environment.`,
+        `The deployment '${bounded(ctx.outsideName)}' is not granted to ${identity.consumer.name} in the ${environment} environment.`,
       );
     }
     if (now() < grant.liveAtMs) {
       const when = Number.isFinite(grant.liveAtMs) ? new Date(grant.liveAtMs).toISOString() : "a date not yet set";
       throw new GatewayError(
         "deployment_not_live",
-        `The deployment '${ctx.outsideName}' goes live in ${environment} at ${when}.`,
+        `The deployment '${bounded(ctx.outsideName)}' goes live in ${environment} at ${when}.`,
       );
     }
     if (route.targets.length === 0) {
