@@ -15,7 +15,7 @@ async function startDemo(args: string[], env: Record<string, string> = {}): Prom
   const printed: string[] = [];
   await new Promise<void>((resolve, reject) => {
     // A demo that never prints its admin key must not outlive the test.
-    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`demo exited with ${code}: ${printed.join("\n")}`));
