@@ -42,6 +42,8 @@ await build({
   sourcemap: "linked",
   legalComments: "external",
   external: ["better-sqlite3", "pg", "ioredis", "pino"],
+  // jsonc-parser's main file is UMD, whose `require("./impl/…")` a bundle cannot follow; its ES build can be bundled.
+  alias: { "jsonc-parser": "./node_modules/jsonc-parser/lib/esm/main.js" },
   // Bundled CommonJS packages require node's built-ins; an ES module has no `require` of its own.
   banner: { js: 'import { createRequire as atriumCreateRequire } from "node:module"; const require = atriumCreateRequire(import.meta.url);' },
   logLevel: "warning",

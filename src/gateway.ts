@@ -66,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const first = load();
   if (!first.ok) throw new ConfigError(first.issues);
   const log = options.logger ?? createLogger(first.config.platform.log.level);
+  if (first.warnings.length > 0) log.warn({ warnings: first.warnings.map(formatIssue) }, "config warnings (likely typos)");
   // Opened once, shared by every store (keys, usage, …); `storage` changes need a restart.
   const database = await openDatabase(first.config.platform.storage, first.config.dir);
   const agent = createUpstreamAgents();

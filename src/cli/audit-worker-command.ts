@@ -21,7 +21,7 @@ export interface AuditWorkerOptions {
  */
 export async function auditWorkerCommand(o: AuditWorkerOptions): Promise<number> {
   // Upstream keys are not needed here; storage and the queue must resolve.
-  const config = storeConfig(o.config);
+  const config = storeConfig(o.config, ["$.storage", "$.audit", "$.auth.keySecret"]);
   if (!config) return 1;
   const audit = config.platform.audit;
   const queue = audit.queue;

@@ -79,7 +79,8 @@ export function registerKeysCommand(program: Command): void {
 }
 
 async function withKeys(configDir: string, run: (store: KeyStore, config: Config) => Promise<void>): Promise<number> {
-  const config = storeConfig(configDir);
+  // The store and the secret keys are hashed under; nothing else needs to resolve.
+  const config = storeConfig(configDir, ["$.storage", "$.auth.keySecret"]);
   if (!config) return 1;
   const storage = config.platform.storage;
   if (storage.kind === "postgres" && storage.url === "") return fail("storage.url is empty: set the environment variable it names");

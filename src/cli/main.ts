@@ -7,6 +7,7 @@
 // Plain sh rather than `env -S`, which BusyBox (Alpine) and the BSDs lack; to JavaScript the line
 // is a comment, so `node main.js` runs the same, without the two settings.
 // Verbs load their modules on use: `validate` should not pay for the gateway, its stores and tokenizers.
+import { createRequire } from "node:module";
 import { Argument, Command, InvalidArgumentError, Option } from "commander";
 import { ENVIRONMENTS, type Environment } from "../core/catalog.js";
 import { registerKeysCommand } from "./keys-command.js";
@@ -14,6 +15,7 @@ import { registerKeysCommand } from "./keys-command.js";
 const program = new Command()
   .name("atrium")
   .description("Atrium: a GenAI platform gateway for OpenAI and Azure OpenAI clients.")
+  .version(packageVersion(), "-V, --version", "print the version")
   .showHelpAfterError();
 
 const envOption = () => new Option("--env <env>", "environment to serve or plan for").choices(ENVIRONMENTS as string[]);
@@ -31,10 +33,12 @@ program
 
 program
   .command("demo")
-  .description("serve the demo config that ships with Atrium and print its key")
-  .option("--port <n>", "port to listen on; 0 picks a free one", port)
+  .description("serve the demo config that ships with Atrium and print its keys")
+  .option("--port <n>", "port to listen on (default: $PORT, else 8080); 0 picks a free one", port)
   .action(async (o: { port?: number }) => {
-    process.exitCode = await (await import("./serve-command.js")).serveCommand({ configDir: new URL("../../demo", import.meta.url).pathname, port: o.port, demo: true });
+    // PORT is what `npm start` users (and platforms that run it) set; --port wins over it.
+    const fromEnv = process.env["PORT"] ? port(process.env["PORT"]) : undefined;
+    process.exitCode = await (await import("./serve-command.js")).serveCommand({ configDir: new URL("../../demo", import.meta.url).pathname, port: o.port ?? fromEnv, demo: true });
   });
 
 program
@@ -103,6 +107,13 @@ program
   .action(async (o: { config: string; workers?: number }) => {
     process.exitCode = await (await import("./audit-worker-command.js")).auditWorkerCommand(o);
   });
+
+/** package.json sits two folders up from both src/cli/main.ts and dist/cli/main.js. */
+function packageVersion(): string {
+  const pkg: unknown = createRequire(import.meta.url)("../../package.json");
+  const version = typeof pkg === "object" && pkg !== null ? (pkg as Record<string, unknown>)["version"] : undefined;
+  return typeof version === "string" ? version : "unknown";
+}
 
 function port(value: string): number {
   const n = Number(value);

@@ -26,8 +26,8 @@ export async function reportCommand(kind: "usage" | "chargeback", o: ReportOptio
     process.stderr.write(`atrium: --format must be one of ${FORMATS.join(", ")}\n`);
     return 2;
   }
-  // Upstream keys are not needed to read the store; only `storage:` must resolve.
-  const config = storeConfig(o.config);
+  // Upstream keys are not needed to read the store; only `storage:` and `prices:` must resolve.
+  const config = storeConfig(o.config, ["$.storage", "$.prices"]);
   if (!config) return 1;
   let database;
   try {

@@ -6,7 +6,8 @@ import { checkIssuers } from "../policies/auth/check-issuers.js";
 
 /**
  * Checks the files against each other: every name one file uses must be defined by another.
- * Each problem is reported where it can be fixed, with the alternatives that do exist.
+ * Each problem is reported where it can be fixed, with the alternatives that do exist; a name
+ * that a file with problems of its own would define is not reported again (one mistake, one line).
  */
 export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
   const platform = files.platform;
@@ -56,7 +57,7 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
   const mapped = new Set<string>();
   for (const { file, data } of files.mappings) {
     const consumer = consumers.get(data.consumerName);
-    if (!consumer) {
+    if (!consumer && !files.unreadable.consumers.has(data.consumerName)) {
       issues.push({ file, path: "$.consumerName", message: unknown("consumer", data.consumerName, new Set(consumers.keys()), "consumers/") });
     }
     if (mapped.has(data.consumerName)) {
@@ -79,7 +80,7 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
         });
       }
       const hosts = deploymentsByName.get(r.platformTeamDeploymentMapping);
-      if (!hosts) {
+      if (!hosts && !files.unreadable.deployments.has(r.platformTeamDeploymentMapping)) {
         issues.push({
           file,
           path: `${at}.platformTeamDeploymentMapping`,
@@ -114,7 +115,7 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
     });
   }
   platform?.auth.keys.forEach((k, i) => {
-    if (!consumers.has(k.consumer)) {
+    if (!consumers.has(k.consumer) && !files.unreadable.consumers.has(k.consumer)) {
       issues.push({ file: "atrium.yaml", path: `$.auth.keys[${i}].consumer`, message: unknown("consumer", k.consumer, new Set(consumers.keys()), "consumers/") });
     }
   });
@@ -123,7 +124,7 @@ export function crossCheck(files: ConfigFiles, issues: ConfigIssue[]): void {
     issues.push({ file: "atrium.yaml", path: "$.auth.keySecret", message: "required when storage is postgres (e.g. keySecret: ${ATRIUM_KEY_SECRET})" });
   }
   for (const { file, data } of files.consumers) {
-    if (!mapped.has(data.consumerName)) {
+    if (!mapped.has(data.consumerName) && !files.unreadable.mappings.has(data.consumerName)) {
       issues.push({ file, path: "$.consumerName", message: `no file in mappings/ maps consumer ${data.consumerName}` });
     }
   }

@@ -3,6 +3,8 @@ export interface ConfigIssue {
   readonly file: string;
   readonly path: string;
   readonly message: string;
+  /** A warning is reported but does not make the folder invalid (a likely typo, an unset secret in CI). */
+  readonly severity?: "warning";
 }
 
 export type PathSegment = string | number | symbol;
@@ -18,5 +20,9 @@ export function jsonPath(segments: readonly PathSegment[]): string {
 }
 
 export function formatIssue(issue: ConfigIssue): string {
-  return `${issue.file} ${issue.path}: ${issue.message}`;
+  return `${issue.file} ${issue.path}: ${issue.severity === "warning" ? "warning: " : ""}${issue.message}`;
+}
+
+export function isWarning(issue: ConfigIssue): boolean {
+  return issue.severity === "warning";
 }

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { interpolate } from "./interpolate.js";
+import { interpolate, type RequiredSecrets } from "./interpolate.js";
+import { describeJsonSyntaxError } from "./json-syntax.js";
+import { warnNearMisses } from "./near-misses.js";
 import { jsonPath, type ConfigIssue } from "./issues.js";
 import { readTiers, type ParsedTier } from "../tiers/read-tiers.js";
 import {
@@ -28,21 +30,28 @@ export interface ConfigFiles {
   readonly mappings: readonly Parsed<MappingFile>[];
   /** tiers/*.yaml (docs/limits.md). */
   readonly tiers: readonly ParsedTier[];
+  /**
+   * Names that files with problems of their own would define (their name field, else the file's
+   * name): cross-checks do not report them as unknown again, so one mistake is reported once.
+   */
+  readonly unreadable: { readonly deployments: ReadonlySet<string>; readonly consumers: ReadonlySet<string>; readonly mappings: ReadonlySet<string> };
 }
 
 export interface ReadOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly requireSecrets: boolean;
+  readonly requireSecrets: RequiredSecrets;
 }
 
 /** Reads and schema-checks every file of a config folder; every problem lands in `issues`. */
 export function readConfigFiles(dir: string, options: ReadOptions, issues: ConfigIssue[]): ConfigFiles {
+  const unreadable = { deployments: new Set<string>(), consumers: new Set<string>(), mappings: new Set<string>() };
   return {
     platform: readPlatform(dir, options, issues),
-    deployments: readFolder(dir, "deployments", DeploymentSchema, issues),
-    consumers: readFolder(dir, "consumers", ConsumerSchema, issues),
-    mappings: readFolder(dir, "mappings", MappingSchema, issues),
+    deployments: readFolder(dir, "deployments", DeploymentSchema, issues, "deploymentName", unreadable.deployments),
+    consumers: readFolder(dir, "consumers", ConsumerSchema, issues, "consumerName", unreadable.consumers),
+    mappings: readFolder(dir, "mappings", MappingSchema, issues, "consumerName", unreadable.mappings),
     tiers: readTiers(dir, options, issues),
+    unreadable,
   };
 }
 
@@ -60,8 +69,9 @@ function readPlatform(dir: string, options: ReadOptions, issues: ConfigIssue[]):
       return undefined;
     }
   }
-  const resolved = interpolate(raw, options.env, file, issues, options.requireSecrets);
-  return check(file, PlatformSchema, resolved, issues);
+  const unset = new Map<string, string>();
+  const resolved = interpolate(raw, options.env, file, issues, options.requireSecrets, unset);
+  return check(file, PlatformSchema, resolved, issues, unset);
 }
 
 function readFolder<S extends z.ZodType>(
@@ -69,6 +79,8 @@ function readFolder<S extends z.ZodType>(
   folder: string,
   schema: S,
   issues: ConfigIssue[],
+  nameField: string,
+  unreadable: Set<string>,
 ): Parsed<z.infer<S>>[] {
   const out: Parsed<z.infer<S>>[] = [];
   for (const name of listJson(join(dir, folder))) {
@@ -78,28 +90,43 @@ function readFolder<S extends z.ZodType>(
     let raw: unknown;
     try {
       raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (err) {
-      issues.push({ file, path: "$", message: `not valid JSON: ${(err as Error).message}` });
+    } catch {
+      issues.push({ file, path: "$", message: describeJsonSyntaxError(text) });
+      unreadable.add(basename(name, ".json"));
       continue;
     }
+    warnNearMisses(schema, raw, file, issues);
     const data = check(file, schema, raw, issues);
     if (data !== undefined) out.push({ file, data });
+    else unreadable.add(nameIn(raw, nameField) ?? basename(name, ".json"));
   }
   return out;
 }
 
-function check<S extends z.ZodType>(file: string, schema: S, raw: unknown, issues: ConfigIssue[]): z.infer<S> | undefined {
+function check<S extends z.ZodType>(file: string, schema: S, raw: unknown, issues: ConfigIssue[], unset?: ReadonlyMap<string, string>): z.infer<S> | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    issues.push({ file, path: jsonPath(issue.path), message: describe(issue) });
+    const path = jsonPath(issue.path);
+    // The stand-in for an unset variable did not fit here: what is missing is the variable, not a value.
+    const variable = unset?.get(path);
+    const message = variable ? `environment variable ${variable} is not set, and this field cannot be checked without it (${describe(issue)})` : describe(issue);
+    issues.push({ file, path, message });
   }
   return undefined;
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `unknown key(s): ${issue.keys.join(", ")}`;
+  if (issue.code === "unrecognized_keys") {
+    if (issue.path[issue.path.length - 1] === "environments") return `unknown environment(s) ${issue.keys.join(", ")}: an environment is dev, test or prod`;
+    return `unknown key(s): ${issue.keys.join(", ")}`;
+  }
   return issue.message;
+}
+
+function nameIn(raw: unknown, field: string): string | undefined {
+  const name = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>)[field] : undefined;
+  return typeof name === "string" && name !== "" ? name : undefined;
 }
 
 function listJson(dir: string): string[] {

@@ -115,6 +115,9 @@ const DeployAtSchema = z.string().refine((s) => parseDeployAt(s) !== undefined, 
   message: "not a date-time (expected e.g. 2024-07-02T00:00:00Z)",
 });
 
+/** The consumer format's content safety levels. */
+export const CONTENT_SAFETY_LEVELS = ["low", "medium", "high"] as const;
+
 const EnvironmentGrantSchema = z.looseObject({
   thousandsOfTokens: z.number().min(0),
   deployAt: DeployAtSchema,
@@ -132,9 +135,10 @@ export const ConsumerSchema = z.looseObject({
     z.looseObject({
       deploymentName: z.string().min(1),
       modelName: z.string().min(1),
-      contentSafety: z.string().optional(),
+      contentSafety: z.enum(CONTENT_SAFETY_LEVELS, { error: `must be one of ${CONTENT_SAFETY_LEVELS.join(", ")}` }).optional(),
+      // Strict: a grant under any other name (`staging`) would never be served, so it is refused.
       environments: z
-        .looseObject({
+        .strictObject({
           dev: EnvironmentGrantSchema.optional(),
           test: EnvironmentGrantSchema.optional(),
           prod: EnvironmentGrantSchema.optional(),

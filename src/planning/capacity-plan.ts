@@ -1,4 +1,5 @@
 import type { Environment } from "../core/catalog.js";
+import { parseDeployAt } from "../config/deploy-at.js";
 import type { ConfigFiles } from "../config/read-files.js";
 
 export interface DeploymentPlanRow {
@@ -19,19 +20,54 @@ export interface UnmappedRequest {
   readonly file: string;
 }
 
+/** Demand once a request that is not live yet goes live (its `deployAt` is in the future). */
+export interface GoLivePlan {
+  /** ISO 8601, UTC. */
+  readonly at: string;
+  /** Who goes live then: consumer and the deployment name they asked for. */
+  readonly goingLive: readonly { readonly consumer: string; readonly deploymentName: string }[];
+  readonly rows: readonly DeploymentPlanRow[];
+}
+
 export interface CapacityPlan {
   readonly environment: Environment;
+  /** Demand now: the requests whose deployAt has passed. */
   readonly rows: readonly DeploymentPlanRow[];
   readonly unmapped: readonly UnmappedRequest[];
+  /** One per distinct future deployAt, in time order, each with every request live by then. */
+  readonly goLives: readonly GoLivePlan[];
+  /** Now or at any go-live: capacity that will not cover demand must show in review before it does. */
   readonly overSubscribed: boolean;
 }
 
 /**
- * Demand against capacity for one environment. Demand that exceeds PTU spills to PAYG; demand that
- * exceeds both is over-subscription. Requests without a mapping, and mappings to nothing, are
- * listed so they are not silently left out of the sums.
+ * Demand against capacity for one environment, now and at each future go-live. Demand that
+ * exceeds PTU spills to PAYG; demand that exceeds both is over-subscription. Requests without a
+ * mapping, and mappings to nothing, are listed so they are not silently left out of the sums.
  */
-export function capacityPlan(files: ConfigFiles, environment: Environment): CapacityPlan {
+export function capacityPlan(files: ConfigFiles, environment: Environment, nowMs = Date.now()): CapacityPlan {
+  const future = new Map<number, { consumer: string; deploymentName: string }[]>();
+  for (const { data: consumer } of files.consumers) {
+    for (const model of consumer.models) {
+      const at = liveFrom(model.environments[environment]?.deployAt);
+      if (at === undefined || at <= nowMs) continue;
+      future.set(at, [...(future.get(at) ?? []), { consumer: consumer.consumerName, deploymentName: model.deploymentName }]);
+    }
+  }
+  const now = demandAt(files, environment, nowMs);
+  const goLives = [...future.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([at, goingLive]) => ({ at: new Date(at).toISOString(), goingLive, rows: demandAt(files, environment, at).rows }));
+  const over = (rows: readonly DeploymentPlanRow[]) => rows.some((r) => r.flags.includes("OVER-SUBSCRIBED") || r.flags.includes("NO CAPACITY"));
+  return { environment, rows: now.rows, unmapped: now.unmapped, goLives, overSubscribed: over(now.rows) || goLives.some((g) => over(g.rows)) };
+}
+
+function liveFrom(deployAt: string | undefined): number | undefined {
+  return deployAt === undefined ? undefined : parseDeployAt(deployAt);
+}
+
+/** The rows for the requests live at `atMs` (deployAt at or before it). */
+function demandAt(files: ConfigFiles, environment: Environment, atMs: number): { rows: DeploymentPlanRow[]; unmapped: UnmappedRequest[] } {
   const pools = files.platform?.pools ?? {};
   const rows = new Map<string, { deployment: string; pool: string; demand: number; consumers: string[] }>();
   const unmapped: UnmappedRequest[] = [];
@@ -39,7 +75,7 @@ export function capacityPlan(files: ConfigFiles, environment: Environment): Capa
     const mapping = files.mappings.find((m) => m.data.consumerName === consumer.consumerName);
     for (const model of consumer.models) {
       const grant = model.environments[environment];
-      if (!grant) continue;
+      if (!grant || (liveFrom(grant.deployAt) ?? 0) > atMs) continue;
       const req = mapping?.data.requirements.find((r) => r.outsideDeploymentName === model.deploymentName);
       if (!req) {
         unmapped.push({ consumer: consumer.consumerName, deploymentName: model.deploymentName, file });
@@ -69,10 +105,5 @@ export function capacityPlan(files: ConfigFiles, environment: Environment): Capa
     out.push({ ...row, ptuCapacity: ptu, paygCapacity: payg, flags });
   }
   out.sort((a, b) => a.deployment.localeCompare(b.deployment) || a.pool.localeCompare(b.pool));
-  return {
-    environment,
-    rows: out,
-    unmapped,
-    overSubscribed: out.some((r) => r.flags.includes("OVER-SUBSCRIBED") || r.flags.includes("NO CAPACITY")),
-  };
+  return { rows: out, unmapped };
 }

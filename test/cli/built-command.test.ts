@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -51,6 +51,16 @@ test("the built command's file verbs load their own parts of the bundle", { skip
   const plan = spawnSync("sh", [BIN, "plan", `${ROOT}demo`], { encoding: "utf8" });
   assert.equal(plan.status, 0, plan.stderr);
   assert.match(plan.stdout, /gpt35\s+chat-pool/);
+
+  const dir = copyOfDemo(ROOT, "atrium-built-json-");
+  try {
+    writeFileSync(`${dir}/consumers/consumer-1.json`, '{ "consumerName": "consumer-1",, }');
+    const validate = spawnSync("sh", [BIN, "validate", dir], { encoding: "utf8" });
+    assert.equal(validate.status, 1, validate.stderr);
+    assert.match(validate.stdout, /consumers\/consumer-1\.json \$: not valid JSON at line 1, column 32/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   const redact = spawnSync("sh", [BIN, "redact"], { input: '{"id":"a","text":"mail jane@example.com"}\n', encoding: "utf8" });
   assert.equal(redact.status, 0, redact.stderr);

@@ -126,7 +126,7 @@ test("a prompt holding special-token text is served and counted as text, streame
     ["/v1/chat/completions", { stream: true, stream_options: { include_usage: true } }],
     ["/v1/embeddings", null],
   ] as const) {
-    const body = extra === null ? { model: "gpt35", input: content } : { model: "gpt35", messages: [{ role: "user", content }], ...extra };
+    const body = extra === null ? { model: "embed", input: content } : { model: "gpt35", messages: [{ role: "user", content }], ...extra };
     const r = await post(path, JSON.stringify(body));
     assert.equal(r.status, 200, r.text);
     const usage = /"prompt_tokens":(\d+)/.exec(r.text);

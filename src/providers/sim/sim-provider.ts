@@ -8,21 +8,23 @@ import type { Usage } from "../../core/usage.js";
 import { contentText, countChatTokens, countTokens } from "../../metering/tokenizer.js";
 import type { Provider, ProviderCall, UpstreamResult } from "../provider.js";
 import { simulatedEmbedding, toBase64 } from "./sim-embeddings.js";
-import { simulatedWords } from "./sim-text.js";
+import { simulatedChoices, type SimChoice } from "./sim-choices.js";
 
 /**
- * The built-in simulated model: OpenAI's wire shapes, deterministic text from the prompt, token
- * counts from the real tokenizer, and the resource's latency and tokens-per-second. No network.
+ * The built-in simulated model: OpenAI's wire shapes, deterministic text from the prompt (tool
+ * calls, JSON and `n` choices as a real model gives them: sim-choices.ts), token counts from the
+ * real tokenizer, and the resource's latency and tokens-per-second. No network.
  */
 export const simProvider: Provider = {
   id: "sim",
   async send(call, target): Promise<UpstreamResult> {
     const { latencyMs } = target.resource.sim;
     if (latencyMs > 0) await pause(latencyMs, call.signal);
-    if (call.operation === "embeddings") return embeddings(call, target);
     if (call.operation === "passthrough") {
       throw new GatewayError("invalid_request", `The simulated model does not implement ${call.path}.`);
     }
+    checkOperation(call, target.deployment.model);
+    if (call.operation === "embeddings") return embeddings(call, target);
     const reply = compose(call, target);
     if (call.stream) return { kind: "stream", events: eventStreamFrom(streamed(call, target, reply)), headers: {} };
     const json = whole(call, target, reply);
@@ -30,44 +32,59 @@ export const simProvider: Provider = {
   },
 };
 
+/**
+ * A chat model asked for embeddings, or an embedding model asked to chat, answers 400 as Azure
+ * OpenAI does (OperationNotSupported), so a demo's wrong deployment fails as it would for real.
+ */
+function checkOperation(call: ProviderCall, model: string): void {
+  const embeddingModel = /embed/i.test(model);
+  if ((call.operation === "embeddings") === embeddingModel) return;
+  const operation = call.operation === "embeddings" ? "embeddings" : call.operation === "chat" ? "chatCompletion" : "completion";
+  throw new GatewayError("invalid_request", `The ${operation} operation does not work with the specified model, ${model}. Please choose different model and try again.`, {
+    param: "model",
+  });
+}
+
 interface Composed {
   readonly id: string;
   readonly created: number;
-  readonly words: readonly string[];
-  readonly finishReason: "stop" | "length";
+  readonly choices: readonly SimChoice[];
   readonly usage: Usage;
 }
 
 function compose(call: ProviderCall, target: Target): Composed {
   const model = target.deployment.model;
+  const chat = call.operation === "chat";
   const messages = Array.isArray(call.body["messages"]) ? call.body["messages"] : [];
-  const prompt = call.operation === "chat" ? messages.map((m) => contentText(isRecord(m) ? m["content"] : "")).join("\n") : promptText(call.body["prompt"]);
-  const promptTokens = call.operation === "chat" ? countChatTokens(messages, model) : countTokens(prompt, model);
-  const limit = call.body["max_completion_tokens"] ?? call.body["max_tokens"];
-  const { words, truncated } = simulatedWords(prompt, typeof limit === "number" ? limit : undefined);
-  const completionTokens = countTokens(words.join(""), model);
+  const prompt = chat ? messages.map((m) => contentText(isRecord(m) ? m["content"] : "")).join("\n") : promptText(call.body["prompt"]);
+  const promptTokens = chat ? countChatTokens(messages, model) : countTokens(prompt, model);
+  const choices = simulatedChoices(call.body, prompt, model, chat);
+  const completionTokens = choices.reduce((sum, c) => sum + c.completionTokens, 0);
   return {
-    id: `${call.operation === "chat" ? "chatcmpl" : "cmpl"}-sim${call.requestId.replace(/[^A-Za-z0-9]/g, "").slice(0, 24)}`,
+    id: `${chat ? "chatcmpl" : "cmpl"}-sim${call.requestId.replace(/[^A-Za-z0-9]/g, "").slice(0, 24)}`,
     created: Math.floor(Date.now() / 1000),
-    words,
-    finishReason: truncated ? "length" : "stop",
+    choices,
     usage: { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens, cachedTokens: 0, source: "provider" },
   };
 }
 
 function whole(call: ProviderCall, target: Target, r: Composed): JsonObject {
-  const text = r.words.join("");
-  const choice: JsonObject =
-    call.operation === "chat"
-      ? { index: 0, message: { role: "assistant", content: text, refusal: null }, logprobs: null, finish_reason: r.finishReason }
-      : { index: 0, text, logprobs: null, finish_reason: r.finishReason };
+  const chat = call.operation === "chat";
+  const choices = r.choices.map((c): JsonObject => {
+    const text = c.pieces.join("");
+    if (!chat) return { index: c.index, text, logprobs: null, finish_reason: c.finishReason };
+    const message: JsonObject = c.toolCall
+      ? { role: "assistant", content: null, tool_calls: [{ id: c.toolCall.id, type: "function", function: { name: c.toolCall.name, arguments: text } }], refusal: null }
+      : { role: "assistant", content: text, refusal: null };
+    return { index: c.index, message, logprobs: null, finish_reason: c.finishReason };
+  });
   return {
     id: r.id,
-    object: call.operation === "chat" ? "chat.completion" : "text_completion",
+    object: chat ? "chat.completion" : "text_completion",
     created: r.created,
     model: target.deployment.model,
     system_fingerprint: "fp_atrium_sim",
-    choices: [choice],
+    choices,
     usage: wireUsage(r.usage),
   };
 }
@@ -76,20 +93,27 @@ async function* streamed(call: ProviderCall, target: Target, r: Composed): Async
   const chat = call.operation === "chat";
   const base = { id: r.id, object: chat ? "chat.completion.chunk" : "text_completion", created: r.created, model: target.deployment.model, system_fingerprint: "fp_atrium_sim" };
   const gapMs = target.resource.sim.tokensPerSecond > 0 ? 1000 / target.resource.sim.tokensPerSecond : 0;
-  const event = (json: JsonObject): SseEvent => ({ data: JSON.stringify(json), json, text: undefined });
-  const piece = (content: string, finish: string | null, role?: string): JsonObject => {
-    const choice: JsonObject = chat
-      ? { index: 0, delta: role ? { role, content } : finish ? {} : { content }, logprobs: null, finish_reason: finish }
-      : { index: 0, text: content, logprobs: null, finish_reason: finish };
-    return { ...base, choices: [choice], usage: null };
+  const event = (choice: JsonObject): SseEvent => {
+    const json: JsonObject = { ...base, choices: [choice], usage: null };
+    return { data: JSON.stringify(json), json, text: undefined };
   };
-  if (chat) yield event(piece("", null, "assistant"));
-  for (const word of r.words) {
-    if (gapMs > 0) await pause(gapMs, call.signal);
-    yield event(piece(word, null));
+  for (const c of r.choices) {
+    const tool = c.toolCall;
+    const delta = (piece: string): JsonObject => (tool ? { tool_calls: [{ index: 0, function: { arguments: piece } }] } : { content: piece });
+    if (chat) {
+      const first: JsonObject = tool
+        ? { role: "assistant", content: null, tool_calls: [{ index: 0, id: tool.id, type: "function", function: { name: tool.name, arguments: "" } }], refusal: null }
+        : { role: "assistant", content: "", refusal: null };
+      yield event({ index: c.index, delta: first, logprobs: null, finish_reason: null });
+    }
+    for (const piece of c.pieces) {
+      if (gapMs > 0) await pause(gapMs, call.signal);
+      yield event(chat ? { index: c.index, delta: delta(piece), logprobs: null, finish_reason: null } : { index: c.index, text: piece, logprobs: null, finish_reason: null });
+    }
+    yield event(chat ? { index: c.index, delta: {}, logprobs: null, finish_reason: c.finishReason } : { index: c.index, text: "", logprobs: null, finish_reason: c.finishReason });
   }
-  yield event(piece("", r.finishReason));
-  yield event({ ...base, choices: [], usage: wireUsage(r.usage) });
+  const last: JsonObject = { ...base, choices: [], usage: wireUsage(r.usage) };
+  yield { data: JSON.stringify(last), json: last, text: undefined };
 }
 
 function embeddings(call: ProviderCall, target: Target): UpstreamResult {

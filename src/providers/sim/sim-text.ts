@@ -27,11 +27,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-/**
- * The reply's words, each with its leading space so that chunks concatenate to the text.
- * `maxWords` caps it the way max_tokens caps a real model (one word is about one token here).
- */
-export function simulatedWords(prompt: string, maxWords: number | undefined): { words: string[]; truncated: boolean } {
+/** The reply's words, each with its leading space so that chunks concatenate to the text. */
+export function simulatedWords(prompt: string): string[] {
   const random = prng(hash32(prompt));
   const wanted = 12 + Math.floor(random() * 36);
   const opening = ["This", "is", "a", "simulated", "reply:"];
@@ -41,6 +38,5 @@ export function simulatedWords(prompt: string, maxWords: number | undefined): { 
     words.push(i === 0 ? word : ` ${word}`);
   }
   words[words.length - 1] += ".";
-  if (maxWords !== undefined && maxWords < words.length) return { words: words.slice(0, Math.max(0, maxWords)), truncated: true };
-  return { words, truncated: false };
+  return words;
 }
