@@ -5,6 +5,7 @@ import { dateOfBirth } from "./date-of-birth.js";
 import { email } from "./email.js";
 import { iban } from "./iban.js";
 import { ipAddress } from "./ip-address.js";
+import { labelledField } from "./labelled-field.js";
 import { nationalId } from "./national-id.js";
 import { personName } from "./person-name.js";
 import { phone } from "./phone.js";
@@ -31,4 +32,6 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   streetAddress,
   postcode,
   personName,
+  // Fields whose key or column header says what they hold; run last so they only add.
+  ...(["PERSON", "PHONE", "DOB", "ID", "ADDRESS", "CARD"] as const).map(labelledField),
 ];

@@ -1,0 +1,69 @@
+import type { PiiType } from "./finding.js";
+import { keywordPattern } from "./keyword-pattern.js";
+
+/**
+ * Words that, as a JSON key, a key=value key, a form label or a column header, say what the
+ * value holds. Matched at a word start ("user_name", "Passenger 1", "Data urodzenia").
+ */
+const LABELS: Readonly<Partial<Record<PiiType, readonly string[]>>> = {
+  PERSON: [
+    "name", "fullname", "full name", "first ?name", "last ?name", "firstname", "lastname", "given ?name", "surname", "family name",
+    "vorname", "nachname", "nome", "sobrenome", "nom", "prénom", "prenom", "nom de famille", "nombre", "apellidos?", "cognome",
+    "naam", "voornaam", "achternaam", "imię", "imie", "nazwisko", "holder", "account holder", "contact", "contact person",
+    "passenger", "passager", "pasajero", "passageiro", "passeggero", "reiziger", "pasażer", "reisender", "fahrgast",
+    "reporter", "requester", "requested by", "solicitante", "melder", "zgłaszający", "assignee", "assigned to", "bearbeiter",
+    "responsável", "responsable", "assegnatario", "toegewezen aan", "owner", "author", "spouse", "ehegatte", "ehepartner",
+    "conjoint", "cônjuge", "conjuge", "cónyuge", "conyuge", "coniuge", "partner", "małżonek", "małżonka", "customer",
+    "cliente", "client", "kunde", "klant", "klient", "patient", "employee", "mitarbeiter", "titular", "intestatario",
+    "contribuinte", "contribuable", "contribuyente", "contribuente", "podatnik", "steuerpflichtige", "belastingplichtige",
+    "user_name", "username", "signed by", "beneficiary", "begünstigter", "beneficiário", "beneficiario",
+  ],
+  PHONE: [
+    "phone", "telephone", "tel", "telefon", "telefone", "téléphone", "telefono", "teléfono", "telefoon", "mobile", "mobil",
+    "mobiel", "móvil", "movil", "cellulare", "celular", "cell", "handy", "portable", "fax", "whatsapp", "msisdn", "rufnummer",
+    "contact number", "numer telefonu", "komórka",
+  ],
+  DOB: [
+    "dob", "birth ?date", "date of birth", "birthday", "born", "geburtsdatum", "geboren", "geb\\.", "date de naissance",
+    "née? le", "naissance", "fecha de nacimiento", "nacimiento", "data di nascita", "nascita", "data de nascimento",
+    "nascimento", "geboortedatum", "geboren op", "data urodzenia", "urodzenia", "ur\\.", "birth_date", "birthdate",
+  ],
+  ID: [
+    "cpf", "cnpj", "rg", "nif", "nie", "dni", "nss", "bsn", "pesel", "nip", "regon", "steuer-?id", "steuer_id",
+    "steueridentifikationsnummer", "steuernummer", "identifikationsnummer", "sécurité sociale", "securite sociale", "nir",
+    "numéro fiscal", "numero fiscal", "codice fiscale", "codice_fiscale", "rijksregisternummer", "numéro national",
+    "numero_national", "numero national", "personal identity code", "hetu", "personnummer", "pps", "ni number",
+    "ni_number", "nino", "national insurance", "national id", "national_id", "id card", "id number", "passport",
+    "passaporte", "passeport", "reisepass", "paszport", "pasaporte", "passaporto", "paspoort", "ausweis",
+    "personalausweis", "carte d'identité", "documento", "dowód", "social security", "ssn", "tax id", "tax_id", "taxpayer id",
+    "sofinummer", "burgerservicenummer",
+  ],
+  ADDRESS: [
+    "address", "adresse", "anschrift", "endereço", "endereco", "dirección", "direccion", "domicilio", "indirizzo", "adres",
+    "street", "straße", "morada", "residenza", "woonadres", "home address", "billing address", "shipping address",
+  ],
+  CARD: ["card", "card_number", "card number", "karte", "kreditkarte", "carte", "cartão", "cartao", "tarjeta", "carta", "kaart", "karta", "pan"],
+  IBAN: ["iban"],
+};
+
+// A label of a company or of something else than a person turns the field off: the employer's tax
+// number, a product's name, a file's name.
+const NOT_PERSONAL = /(?:pracodawc|employer|arbeitgeber|empregador|empleador|datore|werkgever|employeur|company|firma|empresa|société|societe|azienda|bedrijf|product|produkt|produit|producto|prodotto|file|host|event|app|bank|server|service|model|device|team|project|queue|field|display)/i;
+
+const TYPES = Object.keys(LABELS) as PiiType[];
+const BY_TYPE: ReadonlyArray<readonly [PiiType, RegExp]> = TYPES.map((type) => [type, new RegExp(`^${keywordPattern(LABELS[type] ?? [])}(?![\\p{L}])`, "iu")]);
+const LABEL_START = /(?:^|[^\p{L}])(?=\p{L})/gu;
+
+/** The type a label announces, or undefined. "Passenger 1" → PERSON, "NIP pracodawcy" → undefined. */
+export function labelType(label: string): PiiType | undefined {
+  if (label.length > 48) return undefined;
+  if (NOT_PERSONAL.test(label)) return undefined;
+  LABEL_START.lastIndex = 0;
+  // Try each word start: "customer_name" has its type at "name", "Data urodzenia" at "Data urodzenia".
+  for (let m = LABEL_START.exec(label); m !== null; m = LABEL_START.exec(label)) {
+    const at = label.slice(m.index + (m[0].length > 0 ? 1 : 0)).replace(/^_/, "");
+    for (const [type, pattern] of BY_TYPE) if (pattern.test(at)) return type;
+    if (m[0].length === 0) LABEL_START.lastIndex++;
+  }
+  return undefined;
+}

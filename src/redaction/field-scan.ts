@@ -1,0 +1,138 @@
+import { labelType } from "./field-labels.js";
+import { valueFits } from "./field-values.js";
+import type { Finding, PiiType } from "./finding.js";
+
+/**
+ * Values whose key, label or column header says what they hold: JSON `"cpf": "…"`, log
+ * `phone=…`, form lines `Data urodzenia: …`, and the cells of markdown, CSV and TSV tables under
+ * a "Telefone" or "Nachname" header. Each value is checked against the shape of its type
+ * (field-values.ts) before it counts. One pass over the text, shared by the field recognisers.
+ */
+export function scanFields(text: string): Finding[] {
+  const out: Finding[] = [];
+  scanJson(text, out);
+  scanKeyValues(text, out);
+  scanLines(text, out);
+  return out;
+}
+
+function push(out: Finding[], type: PiiType | undefined, text: string, start: number, end: number): void {
+  if (type === undefined || type === "IBAN") return;
+  while (end > start && " \t,;.".includes(text[end - 1] ?? "")) end--;
+  while (start < end && " \t".includes(text[start] ?? "")) start++;
+  if (end > start && valueFits(type, text.slice(start, end))) out.push({ type, start, end });
+}
+
+const JSON_PAIR = /"([^"\n]{1,48})"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.){1,200})"/g;
+
+function scanJson(text: string, out: Finding[]): void {
+  if (!text.includes('":')) return;
+  JSON_PAIR.lastIndex = 0;
+  for (let m = JSON_PAIR.exec(text); m !== null; m = JSON_PAIR.exec(text)) {
+    const value = m[2] ?? "";
+    const end = m.index + m[0].length - 1;
+    push(out, labelType(m[1] ?? ""), text, end - value.length, end);
+  }
+}
+
+const KEY_VALUE = /([A-Za-z_][\w.-]{0,47})=(?:"([^"\n]{1,200})"|([^\s"&,;]{1,200}))/g;
+
+function scanKeyValues(text: string, out: Finding[]): void {
+  if (!text.includes("=")) return;
+  KEY_VALUE.lastIndex = 0;
+  for (let m = KEY_VALUE.exec(text); m !== null; m = KEY_VALUE.exec(text)) {
+    const value = m[2] ?? m[3] ?? "";
+    const end = m[2] === undefined ? m.index + m[0].length : m.index + m[0].length - 1;
+    push(out, labelType(m[1] ?? ""), text, end - value.length, end);
+  }
+}
+
+// "Label: value", "Label....... value", after an optional "[12:03]"; a line may hold several,
+// joined by " · ". The value ends before " <", " — ", " / ", " (" or the next " · ".
+const LABELLED = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?([^:=\n"{}]{1,48}?)[ \t]*(?::|\.{2,})[ \t]+(.+)$/;
+const VALUE_END = / <| — | \/ | \(| · | \| |\t/;
+
+function scanLines(text: string, out: Finding[]): void {
+  let lineStart = 0;
+  const lines: Array<readonly [number, string]> = [];
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    lines.push([lineStart, text.slice(lineStart, lineEnd)]);
+    lineStart = lineEnd + 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const [start, line] = lines[i] ?? [0, ""];
+    if (line.startsWith("|")) {
+      i = scanMarkdownTable(lines, i, out, text);
+      continue;
+    }
+    const sep = line.includes("\t") ? "\t" : line.includes(",") ? "," : undefined;
+    if (sep !== undefined && !line.includes(":") && isHeader(splitCells(line, sep).map(([, c]) => c))) {
+      i = scanDelimited(lines, i, sep, out, text);
+      continue;
+    }
+    let segmentStart = 0;
+    for (const segment of line.split(" · ")) {
+      const m = LABELLED.exec(segment);
+      if (m !== null) {
+        const value = m[2] ?? "";
+        const valueStart = start + segmentStart + segment.length - value.length;
+        const cut = value.search(VALUE_END);
+        push(out, labelType(m[1] ?? ""), text, valueStart, valueStart + (cut === -1 ? value.length : cut));
+      }
+      segmentStart += segment.length + 3;
+    }
+  }
+}
+
+function isHeader(cells: readonly string[]): boolean {
+  return cells.length >= 2 && cells.every((c) => c.length <= 48 && !/\d{3}|@/.test(c)) && cells.some((c) => labelType(c.trim()) !== undefined);
+}
+
+/** Cells with their offsets in the line; CSV cells may be quoted. */
+function splitCells(line: string, sep: string): Array<readonly [number, string]> {
+  const cells: Array<readonly [number, string]> = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (sep === "," && line[i] === '"') {
+      const close = line.indexOf('"', i + 1);
+      if (close !== -1) {
+        cells.push([i + 1, line.slice(i + 1, close)]);
+        i = line[close + 1] === sep ? close + 2 : close + 1;
+        if (close + 1 >= line.length) break;
+        continue;
+      }
+    }
+    let next = line.indexOf(sep, i);
+    if (next === -1) next = line.length;
+    cells.push([i, line.slice(i, next)]);
+    i = next + 1;
+  }
+  return cells;
+}
+
+function scanDelimited(lines: ReadonlyArray<readonly [number, string]>, at: number, sep: string, out: Finding[], text: string): number {
+  const columns = splitCells(lines[at]?.[1] ?? "", sep).map(([, c]) => labelType(c.trim()));
+  let i = at + 1;
+  for (; i < lines.length; i++) {
+    const [start, line] = lines[i] ?? [0, ""];
+    if (line.trim() === "" || !line.includes(sep)) break;
+    splitCells(line, sep).forEach(([offset, cell], column) => push(out, columns[column], text, start + offset, start + offset + cell.length));
+  }
+  return i - 1;
+}
+
+function scanMarkdownTable(lines: ReadonlyArray<readonly [number, string]>, at: number, out: Finding[], text: string): number {
+  const header = lines[at]?.[1] ?? "";
+  const rule = lines[at + 1]?.[1] ?? "";
+  if (!/^\|?[ :|-]+$/.test(rule) || !rule.includes("-")) return at;
+  const columns = splitCells(header, "|").slice(1).map(([, c]) => labelType(c.trim()));
+  let i = at + 2;
+  for (; i < lines.length; i++) {
+    const [start, line] = lines[i] ?? [0, ""];
+    if (!line.startsWith("|")) break;
+    splitCells(line, "|").slice(1).forEach(([offset, cell], column) => push(out, columns[column], text, start + offset, start + offset + cell.length));
+  }
+  return i - 1;
+}
