@@ -67,3 +67,11 @@ export function labelType(label: string): PiiType | undefined {
   }
   return undefined;
 }
+
+// Labels of values that look like personal data and are not: "firmware=12.4.7.224", an "order"
+// column of long numbers, an employer's tax number.
+const KEEP = /^(?:[\w ]*[ _-])?(?:version|versão|versao|versión|versione|wersja|versie|firmware|fw|build|release|sku|ean|asin|upc|isbn|gtin|order|order_?no|order_?id|bestellung|bestellnummer|pedido|commande|ordine|zamówienie|bestelling|invoice|rechnung|facture|factura|fattura|faktura|factuur|commit|sha\d*|hash|checksum|digest|ref|reference|request_?id|req_?id|trace_?id|span_?id|ts|timestamp|epoch|created_?at|updated_?at|total|price|preis|prix|precio|prezzo|preço|cena|prijs|amount|betrag|montant|importe|valor|product|produkt|pnr|flight|status|port|id|uuid|tracking)$/i;
+
+export function isKeepLabel(label: string): boolean {
+  return label.length <= 48 && (KEEP.test(label.trim()) || NOT_PERSONAL.test(label));
+}

@@ -1,6 +1,6 @@
-import { labelType } from "./field-labels.js";
+import { isKeepLabel, labelType } from "./field-labels.js";
 import { valueFits } from "./field-values.js";
-import type { Finding, PiiType } from "./finding.js";
+import type { Finding } from "./finding.js";
 
 /**
  * Values whose key, label or column header says what they hold: JSON `"cpf": "…"`, log
@@ -8,42 +8,55 @@ import type { Finding, PiiType } from "./finding.js";
  * a "Telefone" or "Nachname" header. Each value is checked against the shape of its type
  * (field-values.ts) before it counts. One pass over the text, shared by the field recognisers.
  */
-export function scanFields(text: string): Finding[] {
-  const out: Finding[] = [];
+export interface Fields {
+  /** Values of a personal type, checked against its shape. */
+  readonly found: Finding[];
+  /** Values labelled as versions, SKUs, order numbers, hashes, prices…: nothing inside is redacted. */
+  readonly keep: Array<readonly [number, number]>;
+}
+
+export function scanFields(text: string): Fields {
+  const out: Fields = { found: [], keep: [] };
   scanJson(text, out);
   scanKeyValues(text, out);
   scanLines(text, out);
   return out;
 }
 
-function push(out: Finding[], type: PiiType | undefined, text: string, start: number, end: number): void {
-  if (type === undefined || type === "IBAN") return;
+function push(out: Fields, label: string | undefined, text: string, start: number, end: number): void {
+  if (label === undefined) return;
+  const type = labelType(label);
   while (end > start && " \t,;.".includes(text[end - 1] ?? "")) end--;
   while (start < end && " \t".includes(text[start] ?? "")) start++;
-  if (end > start && valueFits(type, text.slice(start, end))) out.push({ type, start, end });
+  if (end <= start) return;
+  if (type === undefined) {
+    if (isKeepLabel(label)) out.keep.push([start, end]);
+    return;
+  }
+  if (type !== "IBAN" && valueFits(type, text.slice(start, end))) out.found.push({ type, start, end });
 }
 
 const JSON_PAIR = /"([^"\n]{1,48})"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.){1,200})"/g;
 
-function scanJson(text: string, out: Finding[]): void {
+function scanJson(text: string, out: Fields): void {
   if (!text.includes('":')) return;
   JSON_PAIR.lastIndex = 0;
   for (let m = JSON_PAIR.exec(text); m !== null; m = JSON_PAIR.exec(text)) {
     const value = m[2] ?? "";
     const end = m.index + m[0].length - 1;
-    push(out, labelType(m[1] ?? ""), text, end - value.length, end);
+    push(out, m[1], text, end - value.length, end);
   }
 }
 
 const KEY_VALUE = /([A-Za-z_][\w.-]{0,47})=(?:"([^"\n]{1,200})"|([^\s"&,;]{1,200}))/g;
 
-function scanKeyValues(text: string, out: Finding[]): void {
+function scanKeyValues(text: string, out: Fields): void {
   if (!text.includes("=")) return;
   KEY_VALUE.lastIndex = 0;
   for (let m = KEY_VALUE.exec(text); m !== null; m = KEY_VALUE.exec(text)) {
     const value = m[2] ?? m[3] ?? "";
     const end = m[2] === undefined ? m.index + m[0].length : m.index + m[0].length - 1;
-    push(out, labelType(m[1] ?? ""), text, end - value.length, end);
+    push(out, m[1], text, end - value.length, end);
   }
 }
 
@@ -52,7 +65,7 @@ function scanKeyValues(text: string, out: Finding[]): void {
 const LABELLED = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?([^:=\n"{}]{1,48}?)[ \t]*(?::|\.{2,})[ \t]+(.+)$/;
 const VALUE_END = / <| — | \/ | \(| · | \| |\t/;
 
-function scanLines(text: string, out: Finding[]): void {
+function scanLines(text: string, out: Fields): void {
   let lineStart = 0;
   const lines: Array<readonly [number, string]> = [];
   while (lineStart <= text.length) {
@@ -79,7 +92,7 @@ function scanLines(text: string, out: Finding[]): void {
         const value = m[2] ?? "";
         const valueStart = start + segmentStart + segment.length - value.length;
         const cut = value.search(VALUE_END);
-        push(out, labelType(m[1] ?? ""), text, valueStart, valueStart + (cut === -1 ? value.length : cut));
+        push(out, m[1], text, valueStart, valueStart + (cut === -1 ? value.length : cut));
       }
       segmentStart += segment.length + 3;
     }
@@ -87,7 +100,7 @@ function scanLines(text: string, out: Finding[]): void {
 }
 
 function isHeader(cells: readonly string[]): boolean {
-  return cells.length >= 2 && cells.every((c) => c.length <= 48 && !/\d{3}|@/.test(c)) && cells.some((c) => labelType(c.trim()) !== undefined);
+  return cells.length >= 2 && cells.every((c) => c.length <= 48 && !/\d{5}|@/.test(c)) && cells.some((c) => labelType(c.trim()) !== undefined);
 }
 
 /** Cells with their offsets in the line; CSV cells may be quoted. */
@@ -112,8 +125,8 @@ function splitCells(line: string, sep: string): Array<readonly [number, string]>
   return cells;
 }
 
-function scanDelimited(lines: ReadonlyArray<readonly [number, string]>, at: number, sep: string, out: Finding[], text: string): number {
-  const columns = splitCells(lines[at]?.[1] ?? "", sep).map(([, c]) => labelType(c.trim()));
+function scanDelimited(lines: ReadonlyArray<readonly [number, string]>, at: number, sep: string, out: Fields, text: string): number {
+  const columns = splitCells(lines[at]?.[1] ?? "", sep).map(([, c]) => c.trim());
   let i = at + 1;
   for (; i < lines.length; i++) {
     const [start, line] = lines[i] ?? [0, ""];
@@ -123,11 +136,11 @@ function scanDelimited(lines: ReadonlyArray<readonly [number, string]>, at: numb
   return i - 1;
 }
 
-function scanMarkdownTable(lines: ReadonlyArray<readonly [number, string]>, at: number, out: Finding[], text: string): number {
+function scanMarkdownTable(lines: ReadonlyArray<readonly [number, string]>, at: number, out: Fields, text: string): number {
   const header = lines[at]?.[1] ?? "";
   const rule = lines[at + 1]?.[1] ?? "";
   if (!/^\|?[ :|-]+$/.test(rule) || !rule.includes("-")) return at;
-  const columns = splitCells(header, "|").slice(1).map(([, c]) => labelType(c.trim()));
+  const columns = splitCells(header, "|").slice(1).map(([, c]) => c.trim());
   let i = at + 2;
   for (; i < lines.length; i++) {
     const [start, line] = lines[i] ?? [0, ""];

@@ -1,6 +1,5 @@
 import { type Cue, scanCues } from "./cue-scan.js";
-import { scanFields } from "./field-scan.js";
-import type { Finding } from "./finding.js";
+import { type Fields, scanFields } from "./field-scan.js";
 import { type NumericRun, scanNumericRuns } from "./numeric-runs.js";
 
 /**
@@ -10,7 +9,7 @@ import { type NumericRun, scanNumericRuns } from "./numeric-runs.js";
 export class TextScan {
   #cues: Cue[] | undefined;
   #numbers: NumericRun[] | undefined;
-  #fields: Finding[] | undefined;
+  #fields: Fields | undefined;
 
   constructor(readonly text: string) {}
 
@@ -23,7 +22,7 @@ export class TextScan {
   }
 
   /** Values announced by a key, label or column header. */
-  get fields(): readonly Finding[] {
+  get fields(): Fields {
     return (this.#fields ??= scanFields(this.text));
   }
 

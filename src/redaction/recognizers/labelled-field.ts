@@ -7,7 +7,7 @@ export function labelledField(type: PiiType): Recognizer {
   return {
     type,
     find(_text: string, out: Finding[], scan: TextScan) {
-      for (const field of scan.fields) if (field.type === type) out.push(field);
+      for (const field of scan.fields.found) if (field.type === type) out.push(field);
     },
   };
 }
