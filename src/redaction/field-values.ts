@@ -3,7 +3,7 @@ import { luhn } from "./luhn.js";
 
 // What a field's value must look like before its label is believed: a "Name" column holding
 // "—" or a product, a "Phone" key holding "n/a", are left alone.
-const NAME = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ ,/]|, )[\p{L}][\p{L}'’.-]*){0,5}$/u;
+const NAME = /^(?:(?:van|de|der|den|da|do|dos|von|di|del|la|le|ter|ten|al|bin) )*[\p{Lu}][\p{L}'’.-]*(?:(?:[ ,/]|, )[\p{L}][\p{L}'’.-]*){0,5}$/u;
 const PHONE = /^[+(]?\d[\d ()./-]{5,22}$/;
 const DATE = /^(?:\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4}|\d{1,2}\.? ?(?:de )?\p{L}{3,12}\.?,? (?:de )?\d{4}|\p{L}{3,12} \d{1,2},? \d{4})$/u;
 const ID = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 ./-]{3,24}$/;

@@ -5,6 +5,7 @@ import { dateOfBirth } from "./date-of-birth.js";
 import { email } from "./email.js";
 import { iban } from "./iban.js";
 import { ipAddress } from "./ip-address.js";
+import { knownName } from "./known-name.js";
 import { labelledField } from "./labelled-field.js";
 import { nationalId } from "./national-id.js";
 import { personName } from "./person-name.js";
@@ -32,6 +33,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   streetAddress,
   postcode,
   personName,
+  knownName,
   // Fields whose key or column header says what they hold; run last so they only add.
   ...(["PERSON", "PHONE", "DOB", "ID", "ADDRESS", "CARD"] as const).map(labelledField),
 ];
