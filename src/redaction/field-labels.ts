@@ -55,8 +55,9 @@ const BY_TYPE: ReadonlyArray<readonly [PiiType, RegExp]> = TYPES.map((type) => [
 const LABEL_START = /(?:^|[^\p{L}])(?=\p{L})/gu;
 
 /** The type a label announces, or undefined. "Passenger 1" → PERSON, "NIP pracodawcy" → undefined. */
-export function labelType(label: string): PiiType | undefined {
-  if (label.length > 48) return undefined;
+export function labelType(raw: string): PiiType | undefined {
+  if (raw.length > 48) return undefined;
+  const label = raw.replace(/_/g, " ");
   if (NOT_PERSONAL.test(label)) return undefined;
   LABEL_START.lastIndex = 0;
   // Try each word start: "customer_name" has its type at "name", "Data urodzenia" at "Data urodzenia".

@@ -85,17 +85,56 @@ function scanLines(text: string, out: Fields): void {
       i = scanDelimited(lines, i, sep, out, text);
       continue;
     }
-    let segmentStart = 0;
-    for (const segment of line.split(" · ")) {
-      const m = LABELLED.exec(segment);
-      if (m !== null) {
-        const value = m[2] ?? "";
-        const valueStart = start + segmentStart + segment.length - value.length;
-        const cut = value.search(VALUE_END);
-        push(out, m[1], text, valueStart, valueStart + (cut === -1 ? value.length : cut));
-      }
-      segmentStart += segment.length + 3;
-    }
+    scanSegments(text, start, line, out);
+  }
+  scanBirthCues(text, out);
+}
+
+// Parts of a line that may each hold a "Label: value": " · ", " / " and " — " join them, and a
+// label may follow the end of a sentence ("… behoben. Steuer-ID: 12 345 678 901").
+const SEGMENT_BREAK = / · | \/ | — /g;
+const SENTENCE_END = /[.!?] (?=\p{Lu})/gu;
+
+function scanSegments(text: string, lineStart: number, line: string, out: Fields): void {
+  let from = 0;
+  SEGMENT_BREAK.lastIndex = 0;
+  for (;;) {
+    const m = SEGMENT_BREAK.exec(line);
+    const to = m === null ? line.length : m.index;
+    scanSegment(text, lineStart + from, line.slice(from, to), out);
+    if (m === null) break;
+    from = m.index + m[0].length;
+  }
+}
+
+function scanSegment(text: string, segmentStart: number, segment: string, out: Fields): void {
+  const starts = [0];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(segment); m !== null; m = SENTENCE_END.exec(segment)) starts.push(m.index + 2);
+  for (const at of starts) {
+    const part = segment.slice(at);
+    const m = LABELLED.exec(part);
+    if (m === null) continue;
+    const label = m[1] ?? "";
+    if (labelType(label) === undefined && !isKeepLabel(label)) continue;
+    const value = m[2] ?? "";
+    const valueStart = segmentStart + at + part.length - value.length;
+    const cut = value.search(VALUE_END);
+    push(out, label, text, valueStart, valueStart + (cut === -1 ? value.length : cut));
+    return;
+  }
+}
+
+// Birth dates after a cue without a colon: "born on 12 March 1985", "nascida em 8 de agosto de 1999".
+const BIRTH_CUE = /(?:^|[^\p{L}])(?:born(?: on)?|geb\.|geboren(?: am| op)?|née? le|nacid[oa] el|nat[oa] il|nascid[oa] em|ur\.)[ \t]+/giu;
+const DATE_AT = /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}\.? ?(?:de )?\p{L}{3,12}\.?,? (?:de )?\d{4}|\p{L}{3,12} \d{1,2},? \d{4}/uy;
+
+function scanBirthCues(text: string, out: Fields): void {
+  BIRTH_CUE.lastIndex = 0;
+  for (let m = BIRTH_CUE.exec(text); m !== null; m = BIRTH_CUE.exec(text)) {
+    DATE_AT.lastIndex = m.index + m[0].length;
+    const date = DATE_AT.exec(text);
+    if (date !== null) out.found.push({ type: "DOB", start: date.index, end: date.index + date[0].length });
   }
 }
 
