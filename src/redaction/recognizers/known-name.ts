@@ -62,7 +62,7 @@ export const knownName: Recognizer = {
       const ok =
         tokens.length >= 2
           ? known || context
-          : (firstNames().has(startToken) && (context || start > 0)) || greeted || (speaker && startToken.length >= 2);
+          : (firstNames().has(startToken) && context) || greeted || (speaker && startToken.length >= 2);
       if (ok) out.push({ type: "PERSON", start, end });
     }
   },

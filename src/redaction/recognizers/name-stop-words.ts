@@ -22,6 +22,6 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     "rua avenida av street road lane avenue calle via viale corso piazza plaza paseo ul al os pl travessa allee straße weg platz " +
     "bank visa mastercard amex iban bic swift api json http https url app web mobile android iphone windows linux mac apple google microsoft amazon " +
     "north south east west new old city state county province region center centre central europe european america american brasil brazil " +
-    "mr mrs ms miss dr prof sr sra paris golden delta chance summer hope faith sky king angel art guy max don ray bill mark grant rose ruby mercedes jet star" 
+    "mr mrs ms miss dr prof sr sra srta mme mlle m herr frau hr fr sig dott gentile signora signor monsieur madame señor señora dhr mevr mevrouw meneer heer i'm i've i'll world folks guys friends everybody zusammen damen herren tous todos tutti allemaal wszystkim paris golden delta chance summer hope faith sky king angel art guy max don ray bill mark grant rose ruby mercedes jet star" 
   ).split(" "),
 );
