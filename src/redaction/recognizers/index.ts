@@ -1,6 +1,7 @@
 import type { Recognizer } from "../recognizer.js";
 import { awsSecretKey } from "./aws-secret-key.js";
 import { card } from "./card.js";
+import { checkedNationalId } from "./checked-national-id.js";
 import { dateOfBirth } from "./date-of-birth.js";
 import { email } from "./email.js";
 import { iban } from "./iban.js";
@@ -27,6 +28,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   iban,
   ssn,
   nationalId,
+  checkedNationalId,
   dateOfBirth,
   ipAddress,
   phone,
