@@ -55,8 +55,20 @@ const BY_TYPE: ReadonlyArray<readonly [PiiType, RegExp]> = TYPES.map((type) => [
 const LABEL_START = /(?:^|[^\p{L}])(?=\p{L})/gu;
 
 /** The type a label announces, or undefined. "Passenger 1" → PERSON, "NIP pracodawcy" → undefined. */
+// Labels repeat (every log line has the same keys): remember the answers, up to a bound.
+const remembered = new Map<string, PiiType | null>();
+
 export function labelType(raw: string): PiiType | undefined {
   if (raw.length > 48) return undefined;
+  const known = remembered.get(raw);
+  if (known !== undefined) return known ?? undefined;
+  const type = classify(raw);
+  if (remembered.size >= 4096) remembered.clear();
+  remembered.set(raw, type ?? null);
+  return type;
+}
+
+function classify(raw: string): PiiType | undefined {
   const label = raw.replace(/_/g, " ");
   if (NOT_PERSONAL.test(label)) return undefined;
   LABEL_START.lastIndex = 0;

@@ -48,15 +48,21 @@ function scanJson(text: string, out: Fields): void {
   }
 }
 
-const KEY_VALUE = /([A-Za-z_][\w.-]{0,47})=(?:"([^"\n]{1,200})"|([^\s"&,;]{1,200}))/g;
+const KEY_CHAR = /[\w.-]/;
+const VALUE_AT = /"([^"\n]{1,200})"|([^\s"&,;]{1,200})/y;
 
+/** `key=value` and `key="value"`: found from each "=" backwards, which costs nothing in prose. */
 function scanKeyValues(text: string, out: Fields): void {
-  if (!text.includes("=")) return;
-  KEY_VALUE.lastIndex = 0;
-  for (let m = KEY_VALUE.exec(text); m !== null; m = KEY_VALUE.exec(text)) {
-    const value = m[2] ?? m[3] ?? "";
-    const end = m[2] === undefined ? m.index + m[0].length : m.index + m[0].length - 1;
-    push(out, m[1], text, end - value.length, end);
+  for (let eq = text.indexOf("="); eq !== -1; eq = text.indexOf("=", eq + 1)) {
+    let k = eq;
+    while (k > 0 && eq - k < 48 && KEY_CHAR.test(text.charAt(k - 1))) k--;
+    if (k === eq || !/[A-Za-z_]/.test(text.charAt(k))) continue;
+    VALUE_AT.lastIndex = eq + 1;
+    const m = VALUE_AT.exec(text);
+    if (m === null) continue;
+    const value = m[1] ?? m[2] ?? "";
+    const start = m[1] === undefined ? eq + 1 : eq + 2;
+    push(out, text.slice(k, eq), text, start, start + value.length);
   }
 }
 
@@ -80,7 +86,9 @@ function scanLines(text: string, out: Fields): void {
       i = scanMarkdownTable(lines, i, out, text);
       continue;
     }
-    const sep = line.includes("\t") ? "\t" : line.includes(",") ? "," : undefined;
+    // A table's header opens the text or follows a blank line, and is short.
+    const opens = i === 0 || (lines[i - 1]?.[1] ?? "").trim() === "";
+    const sep = !opens || line.length > 400 ? undefined : line.includes("\t") ? "\t" : line.includes(",") ? "," : undefined;
     if (sep !== undefined && !line.includes(":") && isHeader(splitCells(line, sep).map(([, c]) => c))) {
       i = scanDelimited(lines, i, sep, out, text);
       continue;
@@ -108,6 +116,7 @@ function scanSegments(text: string, lineStart: number, line: string, out: Fields
 }
 
 function scanSegment(text: string, segmentStart: number, segment: string, out: Fields): void {
+  if (!segment.includes(":") && !segment.includes("..")) return;
   const starts = [0];
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(segment); m !== null; m = SENTENCE_END.exec(segment)) starts.push(m.index + 2);
@@ -126,7 +135,7 @@ function scanSegment(text: string, segmentStart: number, segment: string, out: F
 }
 
 // Birth dates after a cue without a colon: "born on 12 March 1985", "nascida em 8 de agosto de 1999".
-const BIRTH_CUE = /(?:^|[^\p{L}])(?:born(?: on)?|geb\.|geboren(?: am| op)?|née? le|nacid[oa] el|nat[oa] il|nascid[oa] em|ur\.)[ \t]+/giu;
+const BIRTH_CUE = /\b(?:born(?: on)?|geb\.|geboren(?: am| op)?|n[ée]e? le|nacid[oa] el|nat[oa] il|nascid[oa] em|ur\.)[ \t]+/gi;
 const DATE_AT = /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}\.? ?(?:de )?\p{L}{3,12}\.?,? (?:de )?\d{4}|\p{L}{3,12} \d{1,2},? \d{4}/uy;
 
 function scanBirthCues(text: string, out: Fields): void {

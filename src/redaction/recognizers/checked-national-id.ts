@@ -67,6 +67,8 @@ const SHAPES: ReadonlyArray<readonly [RegExp, (value: string) => boolean]> = [
   [/^\d{4}\.\d{2}\.\d{3}$/, bsnValid],
 ];
 
+const LENGTHS = new Set([11, 14, 15, 18, 21]);
+
 /**
  * National ids recognised by their written shape and check digits, without a label: Brazilian
  * CPF and CNPJ, Belgian national number, French NIR, German tax id, Dutch BSN.
@@ -75,7 +77,7 @@ export const checkedNationalId: Recognizer = {
   type: "ID",
   find(text: string, out: Finding[], scan: TextScan) {
     for (const { start, value } of scan.numbers) {
-      if (value.length < 11 || value.length > 21 || isWordAt(text, start - 1) || isWordAt(text, start + value.length)) continue;
+      if (!LENGTHS.has(value.length) || isWordAt(text, start - 1) || isWordAt(text, start + value.length)) continue;
       for (const [shape, valid] of SHAPES) {
         if (shape.test(value) && valid(value)) {
           out.push({ type: "ID", start, end: start + value.length });

@@ -16,11 +16,41 @@ const PARTICLE = "(?:de|da|do|dos|das|van|der|den|von|di|del|della|la|le|ter|ten
 const RUN = new RegExp(`[${UP}][${LETTER}]*(?:(?: ${PARTICLE}(?: (?:de|der|den|la|los))?)? [${UP}][${LETTER}]*){0,5}`, "g");
 const TOKEN = new RegExp(`[${UP}][${LETTER}]*`, "g");
 
-// What comes right before a name: a greeting, or a preposition or verb of talking to someone.
-const GREETING = /(?:^|[^\p{L}])(?:hi|hello|hey|dear|morning|hallo|moin|tag|liebe|lieber|bonjour|salut|bonsoir|cher|chère|hola|días|tardes|ciao|buongiorno|salve|hoi|dag|goedemorgen|cześć|dobry|witam|olá|oi|dia|tarde)[ \t]*,?[ \t]*$/iu;
-const TALK = /(?:^|[^\p{L}])(?:with|to|ask|asked|cc|from|by|for|via|mit|an|von|laut|du|fragen|hatte|habe|avec|à|a|par|pour|con|com|para|per|met|naar|volgens|heb|z|do|od|pana|pani|prowadzi|odbiorca|told|called|emailed|spoke|in|forward)[ \t]*[,:]?[ \t]*$/iu;
-// What comes right after one: a verb of saying, or the end of a greeting or signature.
-const AFTER = /^(?:[ \t]*(?:told|said|says|wrote|asked|replied|meinte|sagte|schrieb|m'a|a dit|me dijo|dijo|disse|mi ha detto|ha detto|zei|schreef|napisał|napisała|powiedział)\b|[ \t]*[,!:]|[ \t]*\(\d{1,2}:\d{2}\)|[ \t]*\r?\n|[ \t]*$)/iu;
+// Words right before a name: a greeting, or a preposition or verb of talking to someone; right
+// after it, a verb of saying. Looked up as whole words, so no pattern runs per capitalised word.
+const GREETINGS = new Set(
+  "hi hello hey dear morning hallo moin tag liebe lieber bonjour salut bonsoir cher chère hola días tardes ciao buongiorno salve hoi dag goedemorgen cześć dobry witam olá oi dia tarde".split(" "),
+);
+const TALK_WORDS = new Set(
+  "with to ask asked cc from by for via mit an von laut du fragen hatte habe avec à a par pour con com para per met naar volgens heb z do od pana pani prowadzi odbiorca told called emailed spoke in forward".split(" "),
+);
+const SAYING = new Set("told said says wrote asked replied meinte sagte schrieb m'a dijo disse detto zei schreef napisał napisała powiedział me mi".split(" "));
+
+const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x250) || c === 39 || c === 0x2019;
+
+/** The word before `at`, skipping blanks and one "," or ":", lower-cased ("" at the start). */
+function wordBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i > 0 && (text[i - 1] === "," || text[i - 1] === ":")) i--;
+  while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  const end = i;
+  while (i > 0 && isLetterCode(text.charCodeAt(i - 1))) i--;
+  return text.slice(i, end).toLowerCase();
+}
+
+/** True when a verb of saying or the end of a greeting, line or clause follows. */
+function saysAfter(text: string, at: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (i >= text.length) return true;
+  const c = text[i];
+  if (c === "," || c === "!" || c === ":" || c === "\n" || c === "\r") return true;
+  let j = i;
+  while (j < text.length && isLetterCode(text.charCodeAt(j))) j++;
+  return j > i && SAYING.has(text.slice(i, j).toLowerCase());
+}
+
 const SPEAKER = /(?:^|\n)(?:\[\d{1,2}:\d{2}\][ \t]*)?$/;
 
 /** Drops leading greetings and sentence openers ("Hallo", "Please"); null when a word is in capitals (a code, not a name). */
@@ -37,32 +67,46 @@ function stripped(tokens: string[]): string[] | null {
  * verb of talking ("Falei com Ren Kobayashi"), as a chat speaker, or alone on a signature line.
  * A single given name needs such a context too ("Hallo Jonas,", "Kannst du Niklas fragen").
  */
+const SPEAKER_AFTER = /^[ \t]*(?:\(\d{1,2}:\d{2}\))?:/;
+const BOUNDARY_BEFORE = /[\p{L}\p{N}_@./\\#-]/u;
+
+/** A token of letters only, all in capitals ("PNR", "SKU"): a code, not a name. */
+function isCapitals(token: string): boolean {
+  return token.length >= 2 && token === token.toUpperCase();
+}
+
 export const knownName: Recognizer = {
   type: "PERSON",
   find(text: string, out: Finding[]) {
     RUN.lastIndex = 0;
     for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
-      const prev = text.charCodeAt(m.index - 1);
+      const run = m[0];
+      // Most runs are one word opening a sentence: decide those without allocating.
+      const single = run.indexOf(" ") === -1;
+      if (single && (NOT_NAMES.has(run.toLowerCase()) || isCapitals(run))) continue;
       // Inside a word, an e-mail, a path or an identifier: not a name.
-      if (m.index > 0 && /[\p{L}\p{N}_@./\\#-]/u.test(String.fromCharCode(prev))) continue;
-      const all = m[0].match(TOKEN) ?? [];
-      const tokens = stripped(all);
+      if (m.index > 0 && BOUNDARY_BEFORE.test(text.charAt(m.index - 1))) continue;
+      const tokens = single ? [run] : stripped(run.match(TOKEN) ?? []);
       if (tokens === null || tokens.length === 0) continue;
       const startToken = tokens[0] ?? "";
       const endToken = tokens[tokens.length - 1] ?? "";
-      const start = m.index + m[0].indexOf(startToken);
-      const end = m.index + m[0].lastIndexOf(endToken) + endToken.length;
-      if (/^[\p{L}\p{N}@]/u.test(text.slice(end, end + 1))) continue;
-      const known = tokens.some((t) => firstNames().has(t) || lastNames().has(t));
-      const before = text.slice(Math.max(0, start - 24), start);
-      const after = text.slice(end, end + 24);
-      const greeted = GREETING.test(before);
-      const speaker = SPEAKER.test(before) && /^[ \t]*(?:\(\d{1,2}:\d{2}\))?:/.test(after);
-      const context = greeted || speaker || TALK.test(before) || AFTER.test(after);
+      const start = single ? m.index : m.index + run.indexOf(startToken);
+      const end = single ? m.index + run.length : m.index + run.lastIndexOf(endToken) + endToken.length;
+      const next = text.charCodeAt(end);
+      if (next === 64 || (next >= 48 && next <= 57)) continue; // "@", a digit
+      const isFirst = firstNames().has(startToken);
+      const known = isFirst || (tokens.length >= 2 && tokens.some((t) => firstNames().has(t) || lastNames().has(t)));
+      if (tokens.length >= 2 && known) {
+        out.push({ type: "PERSON", start, end });
+        continue;
+      }
+      const previous = wordBefore(text, start);
+      const greeted = GREETINGS.has(previous);
+      const speaker = (next === 58 || next === 32) && SPEAKER.test(text.slice(Math.max(0, start - 9), start)) && SPEAKER_AFTER.test(text.slice(end, end + 12));
       const ok =
-        tokens.length >= 2
-          ? known || context
-          : (firstNames().has(startToken) && context) || greeted || (speaker && startToken.length >= 2);
+        tokens.length >= 2 || isFirst
+          ? greeted || speaker || TALK_WORDS.has(previous) || saysAfter(text, end)
+          : greeted || (speaker && startToken.length >= 2);
       if (ok) out.push({ type: "PERSON", start, end });
     }
   },
