@@ -83,7 +83,12 @@ export const knownName: Recognizer = {
       const run = m[0];
       // Most runs are one word opening a sentence: decide those without allocating.
       const single = run.indexOf(" ") === -1;
-      if (single && (NOT_NAMES.has(run.toLowerCase()) || isCapitals(run))) continue;
+      if (single) {
+        // A lone word is a name only as a known given name or after a greeting or as a speaker.
+        const next = text.charCodeAt(m.index + run.length);
+        if (!firstNames().has(run) && next !== 44 && next !== 33 && next !== 58 && next !== 32 && next !== 10) continue;
+        if (NOT_NAMES.has(run.toLowerCase()) || isCapitals(run)) continue;
+      }
       // Inside a word, an e-mail, a path or an identifier: not a name.
       if (m.index > 0 && BOUNDARY_BEFORE.test(text.charAt(m.index - 1))) continue;
       const tokens = single ? [run] : stripped(run.match(TOKEN) ?? []);
