@@ -1,13 +1,15 @@
 import { type Cue, scanCues } from "./cue-scan.js";
+import { type Fields, scanFields } from "./field-scan.js";
 import { type NumericRun, scanNumericRuns } from "./numeric-runs.js";
 
 /**
  * What several recognisers need from one text, computed once and only when first asked for:
- * the cue phrases and the numeric runs.
+ * the cue phrases, the numeric runs and the labelled fields.
  */
 export class TextScan {
   #cues: Cue[] | undefined;
   #numbers: NumericRun[] | undefined;
+  #fields: Fields | undefined;
 
   constructor(readonly text: string) {}
 
@@ -17,6 +19,11 @@ export class TextScan {
 
   get numbers(): readonly NumericRun[] {
     return (this.#numbers ??= scanNumericRuns(this.text));
+  }
+
+  /** Values announced by a key, label or column header. */
+  get fields(): Fields {
+    return (this.#fields ??= scanFields(this.text));
   }
 
   hasCue(kind: Cue["kind"]): boolean {

@@ -11,6 +11,10 @@ const SEPARATOR = /[ \-./()]/;
 // Spain and Italian mobiles have no trunk "0"; accept only their usual groupings.
 const SPANISH_SHAPE = /^(?:[6789]\d{2}(?:[ .]\d{3}[ .]\d{3}|[ .]\d{2}[ .]\d{2}[ .]\d{2})|[89]\d[ .]\d{3}[ .]\d{2}[ .]\d{2})$/;
 const ITALIAN_MOBILE_SHAPE = /^3\d{2}[ .-]?\d{3,4}[ .-]?\d{3,4}$/;
+// Brazil writes the area code in brackets and a dash before the last four digits: "(11) 91234-5678";
+// Poland groups nine digits 3-3-3 or 2-3-2-2. Neither has a trunk "0" in everyday writing.
+const BRAZILIAN_SHAPE = /^\(?\d{2}\)? ?9?\d{4}-\d{4}$/;
+const POLISH_SHAPE = /^(?:[4-8]\d{2}[ -]\d{3}[ -]\d{3}|\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2})$/;
 // For bare digits the phone word must lead straight to the number ("call me on …", "Tel.: …");
 // "call about ticket 6437425" names something else. Only checked for the few bare candidates.
 const CONTEXT = new RegExp(
@@ -24,7 +28,7 @@ const CONTEXT = new RegExp(
 );
 // Trunk-prefix ("0…") national formats of the European countries our users write from.
 const TRUNK_REGIONS: readonly string[] = ["DE", "GB", "FR", "NL", "IT", "AT", "CH", "BE", "IE"];
-const ANY_REGIONS: readonly string[] = ["US", ...TRUNK_REGIONS, "ES"];
+const ANY_REGIONS: readonly string[] = ["US", ...TRUNK_REGIONS, "ES", "BR", "PL", "PT"];
 const PREV_REJECT = new Set(["-", ".", "/", ",", "#", "$", "€", "£", "¥", "_", "+", "@", "="]);
 
 function isValidIn(digits: string, regions: readonly string[]): boolean {
@@ -50,6 +54,8 @@ function classify(candidate: string, digits: string): boolean | readonly string[
   if (digits.startsWith("0")) return separated ? isValidIn(digits, TRUNK_REGIONS) : TRUNK_REGIONS;
   if (SPANISH_SHAPE.test(candidate) && isValidIn(digits, ["ES"])) return true;
   if (separated && ITALIAN_MOBILE_SHAPE.test(candidate) && isValidIn(digits, ["IT"])) return true;
+  if (BRAZILIAN_SHAPE.test(candidate) && isValidIn(digits, ["BR"])) return true;
+  if (POLISH_SHAPE.test(candidate) && isValidIn(digits, ["PL"])) return true;
   // Left over are bare or oddly grouped digits. Dots and slashes here mean a version, an IPv4
   // address, an amount or a date, never a phone, so they need not wait for the look-back.
   return candidate.includes(".") || candidate.includes("/") ? false : ANY_REGIONS;
