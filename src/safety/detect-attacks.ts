@@ -1,0 +1,46 @@
+import { decodedViews } from "./encoded-payload.js";
+import type { SafetyFinding } from "./finding.js";
+import { INJECTION_RULES } from "./injection-rules.js";
+import { JAILBREAK_RULES } from "./jailbreak-rules.js";
+import { findAdversarialText } from "./adversarial-text.js";
+import { findManyShot } from "./many-shot.js";
+import { MULTILINGUAL_RULES } from "./multilingual-rules.js";
+import { normalizeText } from "./normalize-text.js";
+import { applyRules, type Rule } from "./rule.js";
+
+const ALL_RULES: readonly Rule[] = [...JAILBREAK_RULES, ...INJECTION_RULES, ...MULTILINGUAL_RULES];
+// Asking to decode something and act on it is an attack whatever the decoded text says.
+const DECODE_AND_ACT = /\b(?:decode|decipher|decrypt|translate|convert|read|interpret|unscramble|reverse)\b[^\n]{0,80}\b(?:and|then|,)\s(?:\w+ ){0,2}(?:follow|execute|do|obey|comply|carry (?:it |them )?out|respond|answer|act on|perform|run|apply)\b|\b(?:follow|execute|obey|carry out|comply with|respond to|answer)\b[^\n]{0,40}\b(?:encoded|decoded|base64|hex|rot-?13|cipher|morse|reversed?)\b/;
+
+/**
+ * Jailbreak, prompt-injection, exfiltration and obfuscation evidence in one text: the rules run
+ * over the normalised text, then over each other reading of it (l33t and spacing undone, Unicode
+ * tag text, decoded payloads), since an attack hidden from the rules is not hidden from a model.
+ */
+export function detectAttacks(input: string, found: SafetyFinding[]): void {
+  const n = normalizeText(input);
+  const whole: readonly [number, number] = [0, input.length];
+  const sameLength = n.text.length === input.length;
+  applyRules(ALL_RULES, n.text, found, sameLength ? undefined : whole);
+  findManyShot(n.text, found);
+  findAdversarialText(input, found);
+  if (n.deobfuscated !== undefined) {
+    const plain = new Set(found.map((f) => f.rule));
+    const before = found.length;
+    applyRules(ALL_RULES, n.deobfuscated, found, whole, "leet:");
+    if (found.slice(before).some((f) => !plain.has(f.rule.slice(5)))) found.push({ category: "obfuscation", score: 0.5, start: 0, end: input.length, rule: "leetspeak-or-spacing" });
+  }
+  if (n.tagText.length >= 4) {
+    found.push({ category: "obfuscation", score: n.tagText.length >= 12 ? 0.9 : 0.6, start: 0, end: input.length, rule: "unicode-tags" });
+    applyRules(ALL_RULES, n.tagText, found, whole, "tags:");
+  }
+  if (n.invisible >= 3) found.push({ category: "obfuscation", score: n.invisible >= 8 ? 0.7 : 0.5, start: 0, end: input.length, rule: "invisible-characters" });
+  if (n.homoglyphs >= 3) found.push({ category: "obfuscation", score: n.homoglyphs >= 8 ? 0.7 : 0.5, start: 0, end: input.length, rule: "homoglyphs" });
+  const decodeAct = DECODE_AND_ACT.exec(n.text);
+  for (const view of decodedViews(input, n.text)) {
+    const before = found.length;
+    applyRules(ALL_RULES, view.text, found, whole, `${view.encoding}:`);
+    if (found.length > before || decodeAct) found.push({ category: "obfuscation", score: 0.6, start: 0, end: input.length, rule: `encoded-${view.encoding}` });
+  }
+  if (decodeAct) found.push({ category: "obfuscation", score: 0.45, start: decodeAct.index, end: decodeAct.index + decodeAct[0].length, rule: "decode-and-act" });
+}

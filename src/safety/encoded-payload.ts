@@ -1,0 +1,75 @@
+/**
+ * Finds text hidden in an encoding (base64, hex, ROT13, reversed, Morse) and decodes it, so the
+ * word rules can read what the model would read. Only decodings that come out as readable text
+ * are kept; at most a few per input, so a long document of hashes costs little.
+ */
+export interface DecodedView {
+  readonly encoding: "base64" | "hex" | "rot13" | "reversed" | "morse";
+  readonly text: string;
+}
+
+const BASE64 = /(?:[A-Za-z0-9+/]{4}){5,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?/g;
+const HEX = /\b(?:[0-9a-f]{2}[ :]?){12,}\b/gi;
+const MORSE = /(?:[.\-–]{1,6}[ /|]{1,3}){8,}[.\-–]{1,6}/g;
+const MAX_VIEWS = 4;
+
+function readable(text: string): boolean {
+  if (text.length < 8) return false;
+  let letters = 0;
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 32) letters++;
+    else if (c < 32 && c !== 10 && c !== 13 && c !== 9) odd++;
+    else if (c === 0xfffd) odd++;
+  }
+  return odd === 0 && letters / text.length > 0.75 && / [a-z]{2,}/i.test(text);
+}
+
+const ROT = (s: string): string =>
+  s.replace(/[a-z]/gi, (c) => {
+    const base = c <= "Z" ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+
+const MORSE_CODE: Readonly<Record<string, string>> = {
+  ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i", ".---": "j", "-.-": "k", ".-..": "l", "--": "m",
+  "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r", "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z",
+};
+
+function decodeMorse(run: string): string {
+  return run
+    .replace(/–/g, "-")
+    .split(/\s*[/|]\s*|\s{2,}/)
+    .map((word) => word.trim().split(/\s+/).map((l) => MORSE_CODE[l] ?? "").join(""))
+    .join(" ");
+}
+
+/** `original` as typed (case matters for base64); `lower` the normalised text (cues for ROT13 and reversal). */
+export function decodedViews(original: string, lower: string): DecodedView[] {
+  const views: DecodedView[] = [];
+  if (original.length >= 20) {
+    for (const m of original.matchAll(BASE64)) {
+      if (views.length >= MAX_VIEWS) break;
+      // Plain words glued together also fit the alphabet: real base64 mixes case and digits.
+      if (!/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0]) || !/[0-9+/=]/.test(m[0])) continue;
+      const text = Buffer.from(m[0], "base64").toString("utf8");
+      if (readable(text)) views.push({ encoding: "base64", text: text.toLowerCase() });
+    }
+    for (const m of original.matchAll(HEX)) {
+      if (views.length >= MAX_VIEWS) break;
+      const text = Buffer.from(m[0].replace(/[ :]/g, ""), "hex").toString("utf8");
+      if (readable(text)) views.push({ encoding: "hex", text: text.toLowerCase() });
+    }
+    if (views.length < MAX_VIEWS && /[.\-–]{1,6} [.\-–]{1,6} [.\-–]{1,6}/.test(original)) {
+      for (const m of original.matchAll(MORSE)) {
+        const text = decodeMorse(m[0]);
+        if (text.replace(/ /g, "").length >= 6) views.push({ encoding: "morse", text });
+        if (views.length >= MAX_VIEWS) break;
+      }
+    }
+  }
+  if (/\b(?:rot-?13|rot 13|caesar|cipher|cypher)\b/.test(lower)) views.push({ encoding: "rot13", text: ROT(lower) });
+  if (/\b(?:backwards?|reversed?|in reverse|right to left)\b/.test(lower)) views.push({ encoding: "reversed", text: [...lower].reverse().join("") });
+  return views;
+}
