@@ -28,6 +28,8 @@ export function detectAttacks(input: string, found: SafetyFinding[]): void {
     const plain = new Set(found.map((f) => f.rule));
     const before = found.length;
     applyRules(ALL_RULES, n.deobfuscated, found, whole, "leet:");
+    const leetWords = n.text.match(/\b[a-z]*[a-z][0-9][a-z0-9]*\b|\b[0-9][a-z]+[0-9][a-z0-9]*\b/g)?.length ?? 0;
+    if (leetWords >= 4 && leetWords * 12 >= n.text.split(" ").length) found.push({ category: "obfuscation", score: 0.4, start: 0, end: input.length, rule: "heavy-leetspeak" });
     if (found.slice(before).some((f) => !plain.has(f.rule.slice(5)))) found.push({ category: "obfuscation", score: 0.5, start: 0, end: input.length, rule: "leetspeak-or-spacing" });
   }
   if (n.tagText.length >= 4) {
@@ -37,10 +39,15 @@ export function detectAttacks(input: string, found: SafetyFinding[]): void {
   if (n.invisible >= 3) found.push({ category: "obfuscation", score: n.invisible >= 8 ? 0.7 : 0.5, start: 0, end: input.length, rule: "invisible-characters" });
   if (n.homoglyphs >= 3) found.push({ category: "obfuscation", score: n.homoglyphs >= 8 ? 0.7 : 0.5, start: 0, end: input.length, rule: "homoglyphs" });
   const decodeAct = DECODE_AND_ACT.exec(n.text);
+  const seenRules = new Set(found.map((f) => f.rule));
   for (const view of decodedViews(input, n.text)) {
     const before = found.length;
     applyRules(ALL_RULES, view.text, found, whole, `${view.encoding}:`);
-    if (found.length > before || decodeAct) found.push({ category: "obfuscation", score: 0.6, start: 0, end: input.length, rule: `encoded-${view.encoding}` });
+    const prefix = view.encoding.length + 1;
+    const hidden = found.slice(before).some((f) => !seenRules.has(f.rule.slice(prefix))) || decodeAct !== null;
+    // A prompt that is mostly an encoded sentence asks for something it does not want read.
+    const score = hidden ? 0.6 : view.share >= 0.8 && view.encoding !== "joined" && view.encoding !== "reversed" ? 0.5 : 0;
+    if (score > 0) found.push({ category: "obfuscation", score, start: 0, end: input.length, rule: `encoded-${view.encoding}` });
   }
   if (decodeAct) found.push({ category: "obfuscation", score: 0.45, start: decodeAct.index, end: decodeAct.index + decodeAct[0].length, rule: "decode-and-act" });
 }

@@ -4,14 +4,20 @@
  * are kept; at most a few per input, so a long document of hashes costs little.
  */
 export interface DecodedView {
-  readonly encoding: "base64" | "hex" | "rot13" | "reversed" | "morse";
+  readonly encoding: "base64" | "hex" | "rot13" | "atbash" | "reversed" | "morse" | "braille" | "joined";
   readonly text: string;
+  /** Share of the input the encoded run took: a prompt that is mostly an encoding hides its request. */
+  readonly share: number;
 }
 
 const BASE64 = /(?:[A-Za-z0-9+/]{4}){5,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?/g;
 const HEX = /\b(?:[0-9a-f]{2}[ :]?){12,}\b/gi;
 const MORSE = /(?:[.\-–]{1,6}[ /|]{1,3}){8,}[.\-–]{1,6}/g;
 const MAX_VIEWS = 4;
+const BRAILLE = "⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚⠅⠇⠍⠝⠕⠏⠟⠗⠎⠞⠥⠧⠺⠭⠽⠵";
+const COMMON = /\b(?:the|to|and|of|how|you|your|for|is|in|a|on|with|what|this|that|me|all|give|write|tell)\b/g;
+const commonWords = (s: string): number => s.match(COMMON)?.length ?? 0;
+const ATBASH = (s: string): string => s.replace(/[a-z]/g, (c) => String.fromCharCode(219 - c.charCodeAt(0)));
 
 function readable(text: string): boolean {
   if (text.length < 8) return false;
@@ -54,22 +60,35 @@ export function decodedViews(original: string, lower: string): DecodedView[] {
       // Plain words glued together also fit the alphabet: real base64 mixes case and digits.
       if (!/[A-Z]/.test(m[0]) || !/[a-z]/.test(m[0]) || !/[0-9+/=]/.test(m[0])) continue;
       const text = Buffer.from(m[0], "base64").toString("utf8");
-      if (readable(text)) views.push({ encoding: "base64", text: text.toLowerCase() });
+      if (readable(text)) views.push({ encoding: "base64", text: text.toLowerCase(), share: m[0].length / original.length });
     }
     for (const m of original.matchAll(HEX)) {
       if (views.length >= MAX_VIEWS) break;
       const text = Buffer.from(m[0].replace(/[ :]/g, ""), "hex").toString("utf8");
-      if (readable(text)) views.push({ encoding: "hex", text: text.toLowerCase() });
+      if (readable(text)) views.push({ encoding: "hex", text: text.toLowerCase(), share: m[0].length / original.length });
     }
     if (views.length < MAX_VIEWS && /[.\-–]{1,6} [.\-–]{1,6} [.\-–]{1,6}/.test(original)) {
       for (const m of original.matchAll(MORSE)) {
         const text = decodeMorse(m[0]);
-        if (text.replace(/ /g, "").length >= 6) views.push({ encoding: "morse", text });
+        if (text.replace(/ /g, "").length >= 6) views.push({ encoding: "morse", text, share: m[0].length / original.length });
         if (views.length >= MAX_VIEWS) break;
       }
     }
   }
-  if (/\b(?:rot-?13|rot 13|caesar|cipher|cypher)\b/.test(lower)) views.push({ encoding: "rot13", text: ROT(lower) });
-  if (/\b(?:backwards?|reversed?|in reverse|right to left)\b/.test(lower)) views.push({ encoding: "reversed", text: [...lower].reverse().join("") });
+  if (/[⠁-⠿]{4}/.test(original)) {
+    const text = original.replace(/[⠀-⣿]/g, (c) => {
+      const i = BRAILLE.indexOf(c);
+      return i >= 0 ? String.fromCharCode(97 + i) : c === "⠀" ? " " : "";
+    });
+    views.push({ encoding: "braille", text, share: 1 });
+  }
+  // Letters shifted (ROT13) or mirrored (Atbash) read as English once undone; plain text reads better as it is.
+  const letters = lower.length >= 20 && /^[^\u0080-\uffff]*$/.test(lower);
+  const plainCommon = letters ? commonWords(lower) : 0;
+  if (/\b(?:rot-?13|rot 13|caesar|cipher|cypher)\b/.test(lower) || (letters && plainCommon <= 1 && commonWords(ROT(lower)) >= 3)) views.push({ encoding: "rot13", text: ROT(lower), share: plainCommon <= 1 ? 1 : 0 });
+  if (/\batbash\b/.test(lower) || (letters && plainCommon <= 1 && commonWords(ATBASH(lower)) >= 3)) views.push({ encoding: "atbash", text: ATBASH(lower), share: plainCommon <= 1 ? 1 : 0 });
+  if (/\b(?:backwards?|reversed?|in reverse|right to left)\b/.test(lower)) views.push({ encoding: "reversed", text: [...lower].reverse().join(""), share: 0 });
+  // Strings cut into quoted pieces to be concatenated: "ht","tp","s://".
+  if ((lower.match(/["'],\s?["']/g)?.length ?? 0) >= 5) views.push({ encoding: "joined", text: lower.replace(/["'],\s?["']/g, ""), share: 0 });
   return views;
 }

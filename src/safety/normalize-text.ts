@@ -24,10 +24,14 @@ const TAGS = /[\u{e0000}-\u{e007f}]/gu;
 // Cyrillic and Greek letters drawn like Latin ones.
 const LOOKALIKE: Readonly<Record<string, string>> = {
   а: "a", е: "e", о: "o", р: "p", с: "c", х: "x", у: "y", і: "i", ј: "j", ѕ: "s", һ: "h", ԁ: "d", ԛ: "q", ԝ: "w", к: "k", м: "m", т: "t", н: "h", в: "b", г: "r", ӏ: "l",
+  ո: "n", օ: "o", ս: "u", հ: "h", ɡ: "g", ƒ: "f", ԍ: "g", ց: "g", ɩ: "i", ı: "i", ʏ: "y",
   α: "a", ο: "o", ρ: "p", ε: "e", ι: "i", κ: "k", ν: "v", τ: "t", υ: "u", χ: "x", ѵ: "v",
 };
-const LOOKALIKE_RE = /[аеорсхуіјѕһԁԛԝкмтнвгӏαορειкντυχѵ]/g;
-const MIXED_WORD = /[a-z]*[аеорсхуіјѕһԁԛԝкмтнвгӏαορειкντυχѵ][a-zаеорсхуіјѕһԁԛԝкмтнвгӏαορειкντυχѵ]*/g;
+const LOOKALIKE_RE = /[аеорсхуіјѕһԁԛԝкмтнвгӏαορειкντυχѵոօսհɡƒԍցɩıʏ]/g;
+const MIXED_WORD = /[a-zаеорсхуіјѕһԁԛԝкмтнвгӏαορειкντυχѵոօսհɡƒԍցɩıʏ]*[аеорсхуіјѕһԁԛԝкмтнвгӏαορειкντυχѵոօսհɡƒԍցɩıʏ][a-zаеорсхуіјѕһԁԛԝкмтнвгӏαορειкντυχѵոօսհɡƒԍցɩıʏ]*/g;
+const CYRILLIC = /[а-яё]/;
+const GREEK = /[α-ω]/;
+const OTHER = /[ոօսհɡƒԍցɩıʏ]/;
 const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i", "|": "l" };
 // A digit or symbol between letters, or letters with a leet digit at either end: "h4ck", "1gnore".
 const LEET_WORD = /[a-z0-9@$!|]*[a-z][0-9@$|][a-z0-9@$!|]*|[0-9@$][a-z]{2,}[a-z0-9@$!|]*/g;
@@ -52,8 +56,10 @@ export function normalizeText(input: string): NormalizedText {
   if (/[\uff01-\uff5e\u2460-\u24ff\u{1d400}-\u{1d7ff}\u{1f130}-\u{1f189}]/u.test(text)) text = text.normalize("NFKC");
   text = text.toLowerCase();
   let homoglyphs = 0;
-  if (/[а-яα-ω]/.test(text) && /[a-z]/.test(text)) {
-    text = text.replace(MIXED_WORD, (word) => (/[a-z]/.test(word) || word.length <= 3 ? word.replace(LOOKALIKE_RE, (c) => (homoglyphs++, LOOKALIKE[c] ?? c)) : word));
+  if (/[а-яα-ωոօսհɡƒԍցɩıʏ]/.test(text)) {
+    // A word that mixes scripts is disguised; a word wholly in one script is that language.
+    const mixed = (word: string): boolean => (/[a-z]/.test(word) ? 1 : 0) + (CYRILLIC.test(word) ? 1 : 0) + (GREEK.test(word) ? 1 : 0) + (OTHER.test(word) ? 1 : 0) >= 2;
+    text = text.replace(MIXED_WORD, (word) => (mixed(word) ? word.replace(LOOKALIKE_RE, (c) => (homoglyphs++, LOOKALIKE[c] ?? c)) : word));
   }
   let deobfuscated: string | undefined;
   if (/[a-z][0-9@$|][a-z]|\b[0-9@$][a-z]/.test(text)) {
