@@ -17,9 +17,11 @@ export interface NormalizedText {
   readonly deobfuscated: string | undefined;
 }
 
+/* eslint-disable no-misleading-character-class -- these classes list invisible marks one by one on purpose */
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 const INSIDE_WORD = /(?<=[A-Za-z])[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+(?=[A-Za-z])/g;
+/* eslint-enable no-misleading-character-class */
 const TAGS = /[\u{e0000}-\u{e007f}]/gu;
 // Cyrillic and Greek letters drawn like Latin ones.
 const LOOKALIKE: Readonly<Record<string, string>> = {
@@ -67,7 +69,7 @@ export function normalizeText(input: string): NormalizedText {
   }
   if (/\b[a-z][ .\-_*]{1,3}[a-z][ .\-_*]{1,3}[a-z][ .\-_*]{1,3}[a-z]\b/.test(deobfuscated ?? text)) {
     // A wider gap (or a doubled separator) between letters is a word break; a single one is not.
-    deobfuscated = (deobfuscated ?? text).replace(SPACED, (run) => `${run.replace(/[ .\-_*]{2,}/g, "\u0000").replace(/[ .\-_*]/g, "").replace(/\u0000/g, " ")} `);
+    deobfuscated = (deobfuscated ?? text).replace(SPACED, (run) => `${run.replace(/[ .\-_*]{2,}/g, "\ue000").replace(/[ .\-_*]/g, "").replace(/\ue000/g, " ")} `);
   }
   return { text, invisible, tagText, homoglyphs, deobfuscated };
 }
