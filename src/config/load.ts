@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import { crossCheck } from "./cross-check.js";
 import type { ConfigIssue } from "./issues.js";
 import { readConfigFiles, type ConfigFiles } from "./read-files.js";
+import { checkContentSafety } from "../safety/read-levels.js";
 
 export interface LoadOptions {
   /** Overrides `environment:` (the `--env` flag). */
@@ -24,6 +25,7 @@ export function loadConfig(dir: string, options: LoadOptions = {}): LoadResult {
   const issues: ConfigIssue[] = [];
   const files = readConfigFiles(root, { env: options.env ?? process.env, requireSecrets: options.requireSecrets ?? true }, issues);
   crossCheck(files, issues);
+  checkContentSafety(files.consumers, files.safetyLevels, issues);
   if (issues.length > 0 || !files.platform) return { ok: false, issues, files };
   const environment = options.environment ?? files.platform.environment;
   return { ok: true, config: buildConfig(root, files.platform, files, environment), files };

@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { interpolate } from "./interpolate.js";
 import { jsonPath, type ConfigIssue } from "./issues.js";
 import { readTiers, type ParsedTier } from "../tiers/read-tiers.js";
+import { readSafetyLevels } from "../safety/read-levels.js";
+import type { SafetyLevel } from "../safety/level.js";
 import {
   ConsumerSchema,
   DeploymentSchema,
@@ -28,6 +30,8 @@ export interface ConfigFiles {
   readonly mappings: readonly Parsed<MappingFile>[];
   /** tiers/*.yaml (docs/limits.md). */
   readonly tiers: readonly ParsedTier[];
+  /** Content-safety levels: the shipped safety/*.yaml, replaced or extended by the folder's own (docs/safety.md). */
+  readonly safetyLevels: ReadonlyMap<string, SafetyLevel>;
 }
 
 export interface ReadOptions {
@@ -43,6 +47,7 @@ export function readConfigFiles(dir: string, options: ReadOptions, issues: Confi
     consumers: readFolder(dir, "consumers", ConsumerSchema, issues),
     mappings: readFolder(dir, "mappings", MappingSchema, issues),
     tiers: readTiers(dir, options, issues),
+    safetyLevels: readSafetyLevels(dir, issues),
   };
 }
 
