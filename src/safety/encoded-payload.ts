@@ -10,7 +10,7 @@ export interface DecodedView {
   readonly share: number;
 }
 
-const BASE64 = /(?:[A-Za-z0-9+/]{4}){5,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?/g;
+const BASE64 = /(?<![A-Za-z0-9+/=])(?:[A-Za-z0-9+/]{4}){5,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?/g;
 const HEX = /\b(?:[0-9a-f]{2}[ :]?){12,}\b/gi;
 const MORSE = /(?:[.\-–]{1,6}[ /|]{1,3}){8,}[.\-–]{1,6}/g;
 const MAX_VIEWS = 4;
@@ -84,9 +84,10 @@ export function decodedViews(original: string, lower: string): DecodedView[] {
   }
   // Letters shifted (ROT13) or mirrored (Atbash) read as English once undone; plain text reads better as it is.
   const letters = lower.length >= 20 && /^[^\u0080-\uffff]*$/.test(lower);
-  const plainCommon = letters ? commonWords(lower) : 0;
-  if (/\b(?:rot-?13|rot 13|caesar|cipher|cypher)\b/.test(lower) || (letters && plainCommon <= 1 && commonWords(ROT(lower)) >= 3)) views.push({ encoding: "rot13", text: ROT(lower), share: plainCommon <= 1 ? 1 : 0 });
-  if (/\batbash\b/.test(lower) || (letters && plainCommon <= 1 && commonWords(ATBASH(lower)) >= 3)) views.push({ encoding: "atbash", text: ATBASH(lower), share: plainCommon <= 1 ? 1 : 0 });
+  // A cipher is uniform: its first few hundred characters tell.
+  const plainCommon = letters ? commonWords(lower.slice(0, 300)) : 0;
+  if (/\b(?:rot-?13|rot 13|caesar|cipher|cypher)\b/.test(lower) || (letters && plainCommon <= 1 && commonWords(ROT(lower.slice(0, 300))) >= 3)) views.push({ encoding: "rot13", text: ROT(lower), share: plainCommon <= 1 ? 1 : 0 });
+  if (/\batbash\b/.test(lower) || (letters && plainCommon <= 1 && commonWords(ATBASH(lower.slice(0, 300))) >= 3)) views.push({ encoding: "atbash", text: ATBASH(lower), share: plainCommon <= 1 ? 1 : 0 });
   if (/\b(?:backwards?|reversed?|in reverse|right to left)\b/.test(lower)) views.push({ encoding: "reversed", text: [...lower].reverse().join(""), share: 0 });
   // Strings cut into quoted pieces to be concatenated: "ht","tp","s://".
   if ((lower.match(/["'],\s?["']/g)?.length ?? 0) >= 5) views.push({ encoding: "joined", text: lower.replace(/["'],\s?["']/g, ""), share: 0 });

@@ -7,6 +7,11 @@ export interface Rule {
   readonly weight: number;
   /** Matched against lower-cased, normalised text; no `g` flag (one match is enough). */
   readonly pattern: RegExp;
+  /**
+   * Substrings of which any match must contain one: a rule whose cues are all absent is skipped
+   * without running its pattern (`includes` is far cheaper than a regex with leading alternatives).
+   */
+  readonly cues?: readonly string[];
 }
 
 /**
@@ -16,6 +21,7 @@ export interface Rule {
  */
 export function applyRules(rules: readonly Rule[], text: string, found: SafetyFinding[], whole: readonly [number, number] | undefined, prefix = ""): void {
   for (const rule of rules) {
+    if (rule.cues !== undefined && !hasCue(text, rule.cues)) continue;
     const m = rule.pattern.exec(text);
     if (m === null) continue;
     // A phrase in quotes is talked about, not said: "explain 'ignore previous instructions' attacks".
@@ -54,5 +60,10 @@ function quoted(text: string, start: number, end: number): boolean {
     if (c === "\n") return false;
     if (CLOSE.includes(c)) return true;
   }
+  return false;
+}
+
+function hasCue(text: string, cues: readonly string[]): boolean {
+  for (const cue of cues) if (text.includes(cue)) return true;
   return false;
 }
