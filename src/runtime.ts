@@ -49,12 +49,12 @@ export function buildRuntime(config: Config, deps: RuntimeDeps): Runtime {
   const authenticators = deps.auth.forConfig(config).dataPlane;
   const auth = authPolicy(authenticators, config.environment);
   const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, resolvePolicy(config.environment, config.consumers), ...admissionPolicies(config, deps)];
-  // Content safety after admission (refused prompts cost no upstream call) and outside audit, which
-  // records the prompt as sent on (redacted) and the output as the upstream sent it. Left out when
-  // no route names a level.
-  if (safetyWanted(config)) policies.push(safetyPolicy(config, { events: deps.safetyEvents, count: deps.metrics?.safety.bind(deps.metrics) }));
   // Innermost: only requests admitted to a model are audited; fail-closed refusals release their reservation.
   if (deps.audit) policies.push(auditPolicy(config, deps.audit));
+  // Content safety last before dispatch: a refused prompt costs no upstream call and still gets its
+  // audit record (with the categories); redaction happens before audit reads the prompt. Left out
+  // when no route names a level.
+  if (safetyWanted(config)) policies.push(safetyPolicy(config, { events: deps.safetyEvents, count: deps.metrics?.safety.bind(deps.metrics) }));
   const pipeline = chain(policies, dispatch(deps.providers, deps.routing));
   return {
     config,

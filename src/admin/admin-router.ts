@@ -1,3 +1,4 @@
+import type { SafetyEventLog } from "../safety/safety-events.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config/config.js";
 import { GatewayError } from "../core/errors.js";
@@ -28,6 +29,8 @@ export interface AdminRequest {
   recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
   readonly database: Database;
   readonly log: Logger;
+  /** Recent content-safety events (memory ring); none when the gateway keeps none. */
+  readonly safetyEvents: SafetyEventLog | undefined;
   /** The JSON object body: `{}` when none was sent, 400 when it is not an object. */
   body(): Promise<JsonObject>;
 }
@@ -50,6 +53,7 @@ export interface AdminServices {
   recentUsage(consumer: string, limit: number): Promise<readonly UsageRecord[]>;
   readonly database: Database;
   readonly log: Logger;
+  readonly safetyEvents?: SafetyEventLog;
 }
 
 interface Route {
@@ -116,6 +120,7 @@ export class AdminRouter {
       config,
       auth,
       recentUsage: (consumer, limit) => services.recentUsage(consumer, limit),
+      safetyEvents: services.safetyEvents,
       database: services.database,
       log: services.log,
       body: async () => {

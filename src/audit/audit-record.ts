@@ -44,6 +44,8 @@ export interface AuditRecord {
   readonly responseText?: string | undefined;
   /** Other JSON replies: the body as sent; the worker reads the text out of it, off the request path. */
   readonly responseBody?: string | undefined;
+  /** Content-safety categories acted on, as on the usage record. */
+  readonly safety?: readonly string[] | undefined;
 }
 
 const MODES: ReadonlySet<string> = new Set(["metadata", "redacted", "full"]);

@@ -112,5 +112,6 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
     prompt: withText ? promptMessages(ctx) : undefined,
     responseText: withText && textReply && e.capture ? e.capture.text() : jsonText,
     responseBody: jsonText === undefined ? jsonReply?.bodyText() : undefined,
+    ...(ctx.safety === undefined ? {} : { safety: [...new Set(ctx.safety)] }),
   };
 }
