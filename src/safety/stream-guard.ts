@@ -9,6 +9,8 @@ const CONTEXT_CHARS = 1024;
 // Without a boundary in new text nothing new can have completed; scan at least this often anyway.
 const BOUNDARY = /[\s)>"'`\]]/;
 const RESCAN_CHARS = 32;
+// Secrets are short: without an image or link in the window, the newest 256 characters are enough.
+const SHORT_CONTEXT = 256;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -70,7 +72,9 @@ export function streamGuard(rules: SideRules, holdBackChars: number, hooks: Guar
       }
       if (unscanned > 0 && (ending || unscanned >= RESCAN_CHARS || BOUNDARY.test(text))) {
         unscanned = 0;
-        const verdict = judge(scanText(window, rules, "output"), rules);
+        const link = window.includes("](") || window.includes("<img") || window.includes("]:");
+        const scanned = link || window.length <= SHORT_CONTEXT ? window : window.slice(-SHORT_CONTEXT);
+        const verdict = judge(scanText(scanned, rules, "output"), rules);
         if (verdict.block.length > 0) {
           cut = true;
           held = "";
