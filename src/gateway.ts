@@ -24,6 +24,7 @@ import { createProviders } from "./providers/registry.js";
 import { RoutingState } from "./routing/routing-state.js";
 import { buildRuntime } from "./runtime.js";
 import { createAdmin } from "./admin/create-admin.js";
+import { SafetyEventLog } from "./safety/safety-events.js";
 import { createAuthServices } from "./policies/auth/auth-services.js";
 import { openDatabase, type Database } from "./store/database.js";
 import { openState } from "./state/open-state.js";
@@ -100,7 +101,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const tracing = openTracing(telemetry, log);
   // Limit and budget counters outlive reloads (like member health); `state` changes need a restart.
   const state = await openState(first.config.platform.state, { log, metrics });
-  let runtime: Runtime = buildRuntime(first.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state, audit });
+  // Recent content-safety events for GET /admin/safety/events; a fixed ring that outlives reloads.
+  const safetyEvents = new SafetyEventLog();
+  let runtime: Runtime = buildRuntime(first.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state, audit, safetyEvents });
 
   const reload = (): { ok: true } | { ok: false; issues: readonly ConfigIssue[] } => {
     const next = load();
@@ -109,7 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return { ok: false, issues: next.issues };
     }
     agent.allow(next.config.egress);
-    runtime = buildRuntime(next.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state, audit });
+    runtime = buildRuntime(next.config, { providers, usage: metering.sink, metrics, trace: tracing?.observe, log, routing, database, auth, state, audit, safetyEvents });
     // What was opened at start keeps its first settings: say so rather than "reloaded".
     const stale = settingsNeedingRestart(first.config.platform, next.config.platform);
     if (stale.length > 0) {
@@ -143,6 +146,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       drainUsage: () => metering.outbox.drain().catch(() => undefined),
       database,
       log,
+      safetyEvents,
     }),
     rejected: (rejection) => {
       metrics.httpRejected(rejection.status, rejection.code);

@@ -19,6 +19,8 @@ import type { AuditSink } from "./audit/audit-sink.js";
 import type { StateBackends } from "./state/open-state.js";
 import type { ProviderRegistry } from "./providers/registry.js";
 import { dispatch } from "./routing/dispatch.js";
+import { safetyPolicy, safetyWanted } from "./policies/safety/safety-policy.js";
+import type { SafetyEventLog } from "./safety/safety-events.js";
 import type { RoutingState } from "./routing/routing-state.js";
 
 export interface RuntimeDeps {
@@ -39,6 +41,8 @@ export interface RuntimeDeps {
   readonly state: StateBackends;
   /** The audit pipeline (outbox → workers → store); opened once by the gateway. None: no audit trail. */
   readonly audit?: AuditSink;
+  /** Recent content-safety events for the admin API; outlives reloads. */
+  readonly safetyEvents?: SafetyEventLog;
 }
 
 /** Wires one config into a policy chain. Rebuilt on reload; stores in `deps` outlive it. */
@@ -48,6 +52,10 @@ export function buildRuntime(config: Config, deps: RuntimeDeps): Runtime {
   const policies: Policy[] = [meterPolicy(deps.usage, config.environment, deps.trace), auth, bodyPolicy, resolvePolicy(config.environment, config.consumers), ...admissionPolicies(config, deps)];
   // Innermost: only requests admitted to a model are audited; fail-closed refusals release their reservation.
   if (deps.audit) policies.push(auditPolicy(config, deps.audit));
+  // Content safety last before dispatch: a refused prompt costs no upstream call and still gets its
+  // audit record (with the categories); redaction happens before audit reads the prompt. Left out
+  // when no route names a level.
+  if (safetyWanted(config)) policies.push(safetyPolicy(config, { events: deps.safetyEvents, count: deps.metrics?.safety.bind(deps.metrics) }));
   const pipeline = chain(policies, dispatch(deps.providers, deps.routing));
   return {
     config,

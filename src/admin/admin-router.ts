@@ -1,3 +1,4 @@
+import type { SafetyEventLog } from "../safety/safety-events.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config/config.js";
 import { GatewayError } from "../core/errors.js";
@@ -31,6 +32,8 @@ export interface AdminRequest {
   drainUsage(): Promise<void>;
   readonly database: Database;
   readonly log: Logger;
+  /** Recent content-safety events (memory ring); none when the gateway keeps none. */
+  readonly safetyEvents: SafetyEventLog | undefined;
   /** The JSON object body: `{}` when none was sent, 400 when it is not an object. */
   body(): Promise<JsonObject>;
 }
@@ -54,6 +57,7 @@ export interface AdminServices {
   drainUsage(): Promise<void>;
   readonly database: Database;
   readonly log: Logger;
+  readonly safetyEvents?: SafetyEventLog;
 }
 
 interface Route {
@@ -130,6 +134,7 @@ export class AdminRouter {
       auth,
       recentUsage: (consumer, limit) => services.recentUsage(consumer, limit),
       drainUsage: () => services.drainUsage(),
+      safetyEvents: services.safetyEvents,
       database: services.database,
       log: services.log,
       body: async () => {

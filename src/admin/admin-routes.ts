@@ -3,6 +3,7 @@ import { createKey, listKeys, revokeKey, rotateKey } from "./routes/keys-routes.
 import { consumerUsage } from "./routes/usage-route.js";
 import { chargebackReportRoute, usageReportRoute } from "./routes/reports-routes.js";
 import { whoami } from "./routes/whoami-route.js";
+import { listSafetyEvents } from "./routes/safety-events-route.js";
 import { listAudit, readAudit, readAuditRaw, reviewAudit } from "./routes/audit-routes.js";
 
 /**
@@ -22,5 +23,6 @@ export function adminRoutes(): AdminRouter {
     .add("GET", "/admin/audit", "governance", listAudit)
     .add("GET", "/admin/audit/{id}", "governance", readAudit)
     .add("GET", "/admin/audit/{id}/raw", "platform-admin", readAuditRaw)
-    .add("POST", "/admin/audit/{id}/review", "governance", reviewAudit);
+    .add("POST", "/admin/audit/{id}/review", "governance", reviewAudit)
+    .add("GET", "/admin/safety/events", "governance", listSafetyEvents);
 }

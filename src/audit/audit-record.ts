@@ -46,6 +46,8 @@ export interface AuditRecord {
   readonly responseBody?: string | undefined;
   /** The prompt or the response was cut at `audit.maxCaptureChars`. */
   readonly truncated?: boolean | undefined;
+  /** Content-safety categories acted on, as on the usage record. */
+  readonly safety?: readonly string[] | undefined;
 }
 
 const MODES: ReadonlySet<string> = new Set(["metadata", "redacted", "full"]);

@@ -95,6 +95,23 @@ program
     process.exitCode = errors > 0 ? 1 : 0;
   });
 
+const safety = program.command("safety").description("content safety: try a level's detectors on your own samples");
+safety
+  .command("scan")
+  .description('JSON Lines {"id","text"} on stdin → {"id","flagged","categories","score"} on stdout, same order')
+  .option("--config <dir>", "config folder whose safety/*.yaml replace or add levels")
+  .option("--level <level>", "content-safety level (low, medium, high or one of the config's)", "medium")
+  .action(async (o: { config?: string; level: string }) => {
+    const result = await (await import("./safety-command.js")).runSafetyScan(process.stdin, process.stdout, { configDir: o.config, level: o.level });
+    if ("error" in result) {
+      process.stderr.write(`atrium: ${result.error}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (result.errors > 0) process.stderr.write(`atrium: ${result.errors} of ${result.lines} line(s) could not be scanned (see their "error")\n`);
+    process.exitCode = result.errors > 0 ? 1 : 0;
+  });
+
 program
   .command("audit-worker")
   .description("redact and store audit records from the Redis stream (audit.queue.kind redis-streams) until SIGTERM")

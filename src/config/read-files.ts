@@ -7,6 +7,8 @@ import { describeJsonSyntaxError } from "./json-syntax.js";
 import { warnNearMisses } from "./near-misses.js";
 import { jsonPath, type ConfigIssue } from "./issues.js";
 import { readTiers, type ParsedTier } from "../tiers/read-tiers.js";
+import { readSafetyLevels } from "../safety/read-levels.js";
+import type { SafetyLevel } from "../safety/level.js";
 import {
   ConsumerSchema,
   DeploymentSchema,
@@ -35,6 +37,8 @@ export interface ConfigFiles {
    * name): cross-checks do not report them as unknown again, so one mistake is reported once.
    */
   readonly unreadable: { readonly deployments: ReadonlySet<string>; readonly consumers: ReadonlySet<string>; readonly mappings: ReadonlySet<string> };
+  /** Content-safety levels: the shipped safety/*.yaml, replaced or extended by the folder's own (docs/safety.md). */
+  readonly safetyLevels: ReadonlyMap<string, SafetyLevel>;
 }
 
 export interface ReadOptions {
@@ -52,6 +56,7 @@ export function readConfigFiles(dir: string, options: ReadOptions, issues: Confi
     mappings: readFolder(dir, "mappings", MappingSchema, issues, "consumerName", unreadable.mappings),
     tiers: readTiers(dir, options, issues),
     unreadable,
+    safetyLevels: readSafetyLevels(dir, issues),
   };
 }
 

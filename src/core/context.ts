@@ -57,6 +57,8 @@ export interface RequestContext {
   /** Prompt tokens by the tokenizer, computed once by whoever needs it first (limits, meter). */
   promptTokenEstimate: number | undefined;
   route: Route | undefined;
+  /** Content-safety categories found (`input:jailbreak`, `output:secret`); set only when the safety policy found something. */
+  safety?: string[];
   /** Headers policies add to whatever response goes out, error or not (rate-limit headers). */
   readonly responseHeaders: Record<string, string>;
 }

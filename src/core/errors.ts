@@ -20,6 +20,8 @@ export type ErrorCode =
   /** A hard budget not spent, but held by requests in flight: retry shortly. */
   | "budget_busy"
   | "content_blocked"
+  /** Atrium's own content-safety level refused the prompt (docs/safety.md). */
+  | "content_filter"
   | "upstream_error"
   | "upstream_timeout"
   | "service_unavailable"
@@ -43,6 +45,7 @@ export const STATUS: Readonly<Record<ErrorCode, number>> = {
   budget_exceeded: 403,
   budget_busy: 429,
   content_blocked: 400,
+  content_filter: 400,
   upstream_error: 502,
   upstream_timeout: 504,
   service_unavailable: 503,
@@ -81,6 +84,8 @@ export interface ErrorDetail {
   readonly attempts?: number;
   /** Kept for logs only; never sent to the client. */
   readonly cause?: unknown;
+  /** Extra fields of the error object a surface expects (Azure's `innererror`). */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 export class GatewayError extends Error {
@@ -102,9 +107,8 @@ export class GatewayError extends Error {
   }
 
   toJSON(): { error: { message: string; type: string; param: string | null; code: string } } {
-    return {
-      error: { message: this.message, type: this.type, param: this.detail.param ?? null, code: this.code },
-    };
+    const error = { message: this.message, type: this.type, param: this.detail.param ?? null, code: this.code };
+    return { error: this.detail.extra === undefined ? error : Object.assign(error, this.detail.extra) };
   }
 }
 

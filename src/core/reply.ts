@@ -68,9 +68,9 @@ export class Reply {
     readonly status: number,
     readonly headers: Record<string, string>,
     /** Bytes when the provider's reply is passed on as it came (embeddings). */
-    readonly body: string | Buffer | undefined,
+    private jsonBody: string | Buffer | undefined,
     /** A JSON reply's body parsed, when the provider had it parsed anyway. */
-    readonly parsedBody: JsonObject | undefined,
+    private parsed: JsonObject | undefined,
     private eventSource: EventStream | undefined,
   ) {}
 
@@ -80,6 +80,23 @@ export class Reply {
 
   static stream(events: EventStream, headers: Record<string, string> = {}): Reply {
     return new Reply(200, headers, undefined, undefined, events);
+  }
+
+  get body(): string | Buffer | undefined {
+    return this.jsonBody;
+  }
+
+  get parsedBody(): JsonObject | undefined {
+    return this.parsed;
+  }
+
+  /**
+   * Replaces a JSON reply's body before it is sent (content safety ending a reply with
+   * `finish_reason: "content_filter"`): the same reply object, so every policy's hooks still run.
+   */
+  replaceBody(body: string, parsed: JsonObject): void {
+    this.jsonBody = body;
+    this.parsed = parsed;
   }
 
   /** A JSON reply's body as text, decoded if it was kept as bytes. */

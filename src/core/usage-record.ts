@@ -30,6 +30,8 @@ export interface UsageRecord {
   readonly streamed: boolean;
   readonly aborted: boolean;
   readonly attempts: number;
+  /** Content-safety categories acted on (`input:jailbreak`, `output:exfiltration`); absent when none. Never text. */
+  readonly safety?: readonly string[];
 }
 
 export interface UsageSink {

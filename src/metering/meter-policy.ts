@@ -91,7 +91,7 @@ function record(id: string, ctx: RequestContext, environment: Environment, reply
   const target = o.target ?? reply?.target;
   const deployment = target === undefined ? undefined : route?.targets.find((t) => t.id === target)?.deployment;
   const usage = o.usage;
-  return {
+  const r: UsageRecord = {
     id,
     requestId: ctx.id,
     atMs: Date.now(),
@@ -118,4 +118,6 @@ function record(id: string, ctx: RequestContext, environment: Environment, reply
     aborted: o.aborted,
     attempts: o.attempts,
   };
+  // Only requests content safety acted on carry the field, so every other record keeps one shape.
+  return ctx.safety === undefined ? r : Object.assign(r, { safety: [...new Set(ctx.safety)] });
 }

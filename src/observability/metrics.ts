@@ -46,6 +46,7 @@ export class GatewayMetrics {
   /** Limiter rejections, incremented by the limit policy. Labels: consumer, scope. */
   readonly limiterRejections: Counter<"consumer" | "scope">;
   private readonly httpRejections: Counter<"status" | "code">;
+  private readonly safetyEvents: Counter<"side" | "action" | "category">;
   private readonly series: RequestSeries;
   private readonly outboxes = new Map<string, OutboxGaugeSource>();
   private members: (() => Iterable<MemberGaugeSource>) | undefined;
@@ -58,6 +59,12 @@ export class GatewayMetrics {
       help: "Requests a limiter refused (429 or budget), by consumer and the limit that bound.",
       labelNames: ["consumer", "scope"],
       registers,
+    });
+    this.safetyEvents = new Counter({
+      name: "atrium_safety_events_total",
+      help: "Content-safety findings acted on, by side (input, output), action (block, flag, redact) and category.",
+      labelNames: ["side", "action", "category"],
+      registers: [this.registry],
     });
     this.httpRejections = new Counter({
       name: "atrium_http_rejections_total",
@@ -75,6 +82,10 @@ export class GatewayMetrics {
   /** The one call per request: counters, token and cost totals, latency histograms. */
   observe(record: UsageRecord, cost: number | undefined): void {
     this.series.observe(record, cost);
+  }
+
+  safety(side: string, action: string, category: string): void {
+    this.safetyEvents.inc({ side, action, category });
   }
 
   rejected(consumer: string, scope: RejectionScope): void {

@@ -10,6 +10,8 @@ export interface ConfigFolder {
   mappings?: Record<string, unknown>;
   /** tiers/<name>.yaml: objects are written as JSON (valid YAML), strings as they are. */
   tiers?: Record<string, unknown>;
+  /** safety/<level>.yaml: content-safety levels that replace or add to the shipped ones. */
+  safety?: Record<string, unknown>;
 }
 
 /** Writes a config folder to a fresh temporary directory; `remove()` deletes it. */
@@ -19,6 +21,10 @@ export function writeConfigDir(folder: ConfigFolder): { dir: string; remove(): v
   if (folder.tiers) mkdirSync(join(dir, "tiers"));
   for (const [name, content] of Object.entries(folder.tiers ?? {})) {
     writeFileSync(join(dir, "tiers", name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  }
+  if (folder.safety) mkdirSync(join(dir, "safety"));
+  for (const [name, content] of Object.entries(folder.safety ?? {})) {
+    writeFileSync(join(dir, "safety", name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
   }
   for (const kind of ["deployments", "consumers", "mappings"] as const) {
     mkdirSync(join(dir, kind));

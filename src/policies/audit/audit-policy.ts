@@ -120,6 +120,7 @@ function record(id: string, ctx: RequestContext, consumer: string, environment: 
     // Cut, it is no longer JSON: the worker then stores no response text, and the record says why.
     responseBody: body === undefined ? undefined : capText(body, maxChars),
     truncated,
+    ...(ctx.safety === undefined ? {} : { safety: [...new Set(ctx.safety)] }),
   };
 }
 
