@@ -2,7 +2,6 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { connect, type Socket } from "node:net";
 import { once } from "node:events";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { ServerResponse } from "node:http";
 import { TEST_KEY } from "../support/config-dir.js";
 import { chatChunks, chatCompletion, readJson, sendJson, startFakeUpstream, type FakeUpstream } from "../support/fake-upstream.js";
@@ -14,6 +13,8 @@ const CAP = 4096;
 const WORD = "lorem ipsum dolor sit amet, consectetur adipiscing elit. ";
 
 let upstream: FakeUpstream;
+/** Streams the gateway has held back (backpressure from a client that does not read). */
+let heldBack = 0;
 let gw: TestGateway;
 
 /** Streams `chunks` deltas as fast as the gateway takes them (the upstream's own backpressure). */
@@ -21,8 +22,13 @@ async function fastStream(res: ServerResponse, chunks: number): Promise<void> {
   const [first, delta] = chatChunks([WORD.repeat(16)], false);
   res.writeHead(200, { "content-type": "text/event-stream" });
   res.write(first);
+  let held = false;
   for (let i = 0; i < chunks && !res.destroyed; i++) {
-    if (!res.write(delta)) await drainedOrClosed(res);
+    if (res.write(delta)) continue;
+    // The gateway stopped reading: its client's socket is full of what came before.
+    if (!held) heldBack++;
+    held = true;
+    await drainedOrClosed(res);
   }
   if (!res.destroyed) res.end("data: [DONE]\n\n");
 }
@@ -109,7 +115,7 @@ test("streams whose clients never read keep at most the cap each; their records 
     sockets.push(socket);
   }
   // Let every stream push what the buffers take, then leave.
-  await sleep(1500);
+  assert.ok(await eventually(() => heldBack >= 40, 60_000), `every stream was held back by its client (${heldBack} of 40)`);
   for (const s of sockets) s.destroy();
   const rows = await rowsFor(ids);
   assert.equal(rows.length, 40);

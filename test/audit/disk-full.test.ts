@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OTHER_KEY } from "../support/config-dir.js";
@@ -74,6 +74,14 @@ test("a full outbox disk refuses the fail-closed consumer, serves the others, an
     served.push(r.requestId);
   }
 
+  // The audit outbox deletes each segment once stored: a segment still waiting when the disk is
+  // filled would give its pages back afterwards, and the outbox would keep writing into them. Fill
+  // the disk once the outbox holds nothing, so that its next write finds no space.
+  const outboxDir = join(mountPoint, "audit-outbox");
+  assert.ok(
+    await eventually(() => readdirSync(outboxDir).every((f) => !f.endsWith(".jsonl") || statSync(join(outboxDir, f)).size === 0)),
+    "the served records were stored and their segments deleted",
+  );
   fillDisk(filler);
   // The segment's last page may still take a record or two; then writes fail and team-a waits.
   let refused: Sent | undefined;
