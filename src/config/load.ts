@@ -6,7 +6,6 @@ import { crossCheck } from "./cross-check.js";
 import type { RequiredSecrets } from "./interpolate.js";
 import { isWarning, type ConfigIssue } from "./issues.js";
 import { readConfigFiles, type ConfigFiles } from "./read-files.js";
-import { checkContentSafety } from "../safety/read-levels.js";
 
 export interface LoadOptions {
   /** Overrides `environment:` (the `--env` flag). */
@@ -32,7 +31,6 @@ export function loadConfig(dir: string, options: LoadOptions = {}): LoadResult {
   const found: ConfigIssue[] = [];
   const files = readConfigFiles(root, { env: options.env ?? process.env, requireSecrets: options.requireSecrets ?? true }, found);
   crossCheck(files, found);
-  checkContentSafety(files.consumers, files.safetyLevels, found);
   const issues = found.filter((i) => !isWarning(i));
   const warnings = found.filter(isWarning);
   if (issues.length > 0 || !files.platform) return { ok: false, issues, files, warnings };

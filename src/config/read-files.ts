@@ -7,10 +7,10 @@ import { describeJsonSyntaxError } from "./json-syntax.js";
 import { warnNearMisses } from "./near-misses.js";
 import { jsonPath, type ConfigIssue } from "./issues.js";
 import { readTiers, type ParsedTier } from "../tiers/read-tiers.js";
-import { readSafetyLevels } from "../safety/read-levels.js";
+import { readSafetyLevels, SAFETY_OFF } from "../safety/read-levels.js";
 import type { SafetyLevel } from "../safety/level.js";
 import {
-  ConsumerSchema,
+  consumerSchema,
   DeploymentSchema,
   MappingSchema,
   PlatformSchema,
@@ -49,15 +49,22 @@ export interface ReadOptions {
 /** Reads and schema-checks every file of a config folder; every problem lands in `issues`. */
 export function readConfigFiles(dir: string, options: ReadOptions, issues: ConfigIssue[]): ConfigFiles {
   const unreadable = { deployments: new Set<string>(), consumers: new Set<string>(), mappings: new Set<string>() };
+  const safetyLevels = readSafetyLevels(dir, issues);
   return {
     platform: readPlatform(dir, options, issues),
     deployments: readFolder(dir, "deployments", DeploymentSchema, issues, "deploymentName", unreadable.deployments),
-    consumers: readFolder(dir, "consumers", ConsumerSchema, issues, "consumerName", unreadable.consumers),
+    consumers: readFolder(dir, "consumers", consumerSchema(levelNames(safetyLevels)), issues, "consumerName", unreadable.consumers),
     mappings: readFolder(dir, "mappings", MappingSchema, issues, "consumerName", unreadable.mappings),
     tiers: readTiers(dir, options, issues),
     unreadable,
-    safetyLevels: readSafetyLevels(dir, issues),
+    safetyLevels,
   };
+}
+
+/** The shipped levels first, in order of strictness, then the folder's own, then off. */
+function levelNames(levels: ReadonlyMap<string, unknown>): string[] {
+  const shipped = ["low", "medium", "high"].filter((l) => levels.has(l));
+  return [...shipped, ...[...levels.keys()].filter((l) => !shipped.includes(l)), SAFETY_OFF];
 }
 
 function readPlatform(dir: string, options: ReadOptions, issues: ConfigIssue[]): PlatformFile | undefined {

@@ -115,15 +115,18 @@ const DeployAtSchema = z.string().refine((s) => parseDeployAt(s) !== undefined, 
   message: "not a date-time (expected e.g. 2024-07-02T00:00:00Z)",
 });
 
-/** The consumer format's content safety levels. */
-export const CONTENT_SAFETY_LEVELS = ["low", "medium", "high"] as const;
-
 const EnvironmentGrantSchema = z.looseObject({
   thousandsOfTokens: z.number().min(0),
   deployAt: DeployAtSchema,
 });
 
-export const ConsumerSchema = z.looseObject({
+/**
+ * The consumer format; `levels` are the content-safety levels this folder knows (safety/: the
+ * shipped low, medium, high, the folder's own, and off), so a wrong one is reported with the
+ * file's other problems.
+ */
+export function consumerSchema(levels: readonly string[]) {
+  return z.looseObject({
   consumerName: z.string().min(1),
   requestName: z.string().optional(),
   contactEmail: z.string().optional(),
@@ -135,7 +138,10 @@ export const ConsumerSchema = z.looseObject({
     z.looseObject({
       deploymentName: z.string().min(1),
       modelName: z.string().min(1),
-      contentSafety: z.enum(CONTENT_SAFETY_LEVELS, { error: `must be one of ${CONTENT_SAFETY_LEVELS.join(", ")}` }).optional(),
+      contentSafety: z
+        .string()
+        .refine((level) => levels.includes(level), { error: (issue) => `must be one of ${levels.join(", ")}: unknown content-safety level ${JSON.stringify(issue.input)}` })
+        .optional(),
       // Strict: a grant under any other name (`staging`) would never be served, so it is refused.
       environments: z
         .strictObject({
@@ -145,7 +151,10 @@ export const ConsumerSchema = z.looseObject({
         }),
     }),
   ),
-});
+  });
+}
+
+export const ConsumerSchema = consumerSchema(["low", "medium", "high", "off"]);
 
 export const DeploymentSchema = z.looseObject({
   aoaiName: z.string().min(1),

@@ -61,19 +61,3 @@ function readFolder(dir: string, prefix: string, levels: Map<string, SafetyLevel
     if (ok) levels.set(name, levelOf(name, result.data));
   }
 }
-
-/** Each consumer model's `contentSafety` names a known level (or `off`). */
-export function checkContentSafety(
-  consumers: readonly { readonly file: string; readonly data: { readonly models: readonly { readonly contentSafety?: string | undefined }[] } }[],
-  levels: ReadonlyMap<string, SafetyLevel>,
-  issues: ConfigIssue[],
-): void {
-  for (const { file, data } of consumers) {
-    data.models.forEach((model, i) => {
-      const level = model.contentSafety;
-      if (level === undefined || level === SAFETY_OFF || levels.has(level)) return;
-      const known = [SAFETY_OFF, ...levels.keys()].join(", ");
-      issues.push({ file, path: `$.models[${i}].contentSafety`, message: `unknown content-safety level "${level}" (known: ${known})` });
-    });
-  }
-}

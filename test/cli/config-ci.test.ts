@@ -98,7 +98,7 @@ test("a field one edit from a known one is a warning naming it; environments and
   try {
     const r = runCli(["validate", bad.dir]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /^consumers\/team-a\.json \$\.models\[0\]\.contentSafety: must be one of low, medium, high$/m);
+    assert.match(r.stdout, /^consumers\/team-a\.json \$\.models\[0\]\.contentSafety: must be one of low, medium, high, off: unknown content-safety level "extreme"$/m);
     assert.match(r.stdout, /^consumers\/team-a\.json \$\.models\[1\]\.environments: unknown environment\(s\) staging: an environment is dev, test or prod$/m);
   } finally {
     bad.remove();
@@ -112,7 +112,7 @@ test("one mistake is reported once, not again as unknown names in other files; J
   try {
     const r = runCli(["validate", dir]);
     assert.equal(r.status, 1);
-    assert.deepEqual(r.stdout.trim().split("\n"), ["consumers/team-a.json $.models[0].contentSafety: must be one of low, medium, high"]);
+    assert.deepEqual(r.stdout.trim().split("\n"), ["consumers/team-a.json $.models[0].contentSafety: must be one of low, medium, high, off: unknown content-safety level \"extreme\""]);
     writeFileSync(join(dir, "consumers/team-a.json"), '{\n  "consumerName": "team-a",\n  "costCentre": "1"\n  "models": []\n}\n');
     const syntax = runCli(["validate", dir]);
     assert.deepEqual(syntax.stdout.trim().split("\n"), ["consumers/team-a.json $: not valid JSON at line 4, column 3: expected ',' (a missing comma?)"]);

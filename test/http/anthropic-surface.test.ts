@@ -26,11 +26,11 @@ const TOOL_CHUNKS = [
 ].map((c) => `data: ${JSON.stringify({ id: "chatcmpl-9", object: "chat.completion.chunk", created: 1, model: "gpt-4o", ...c })}\n\n`);
 
 before(async () => {
-  sim = await startTestGateway(standardConfig());
+  sim = await startTestGateway(standardConfig({ contentSafety: "off" }));
   openaiUp = await startFakeUpstream((_req, res) => sendStream(res, TOOL_CHUNKS));
-  viaOpenAI = await startTestGateway(standardConfig({ resources: { gpt: { provider: "openai", endpoint: `${openaiUp.url}/v1`, apiKey: "sk-platform" } } }));
+  viaOpenAI = await startTestGateway(standardConfig({ resources: { gpt: { provider: "openai", endpoint: `${openaiUp.url}/v1`, apiKey: "sk-platform" } }, contentSafety: "off" }));
   claudeUp = await startFakeAnthropic();
-  viaClaude = await startTestGateway(standardConfig({ resources: { claude: { provider: "anthropic", endpoint: claudeUp.url, apiKey: ANTHROPIC_KEY } } }));
+  viaClaude = await startTestGateway(standardConfig({ resources: { claude: { provider: "anthropic", endpoint: claudeUp.url, apiKey: ANTHROPIC_KEY } }, contentSafety: "off" }));
 });
 after(async () => {
   for (const gw of [sim, viaOpenAI, viaClaude]) await gw.close();

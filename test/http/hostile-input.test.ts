@@ -7,7 +7,8 @@ import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
 let gw: TestGateway;
 before(async () => {
-  gw = await startTestGateway(standardConfig({ extraPlatform: { api: { maxBodyBytes: 64 * 1024 } } }));
+  // Content safety off: these tests are about parsing, not the guard (test/safety/ has its own).
+  gw = await startTestGateway(standardConfig({ extraPlatform: { api: { maxBodyBytes: 64 * 1024 } }, contentSafety: "off" }));
 });
 after(() => gw.close());
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { connect } from "node:net";
-import { TEST_KEY } from "../support/config-dir.js";
+import { TEST_KEY, withContentSafety } from "../support/config-dir.js";
 import { chatChunks, startFakeUpstream } from "../support/fake-upstream.js";
 import { startTestGateway } from "../support/test-gateway.js";
 import { poolConfig, sleep } from "../routing/pool-kit.js";
@@ -53,7 +53,7 @@ test("the events of one upstream read go to the client in one chunk; a later rea
     await sleep(100);
     res.end("data: [DONE]\n\n");
   });
-  const gw = await startTestGateway(poolConfig([{ id: "a", url: up.url }]));
+  const gw = await startTestGateway(withContentSafety(poolConfig([{ id: "a", url: up.url }]), "off"));
   try {
     const body = JSON.stringify({ model: "gpt35", stream: true, messages: [{ role: "user", content: "Hello" }] });
     const chunks = chunksOf(await rawPost(gw.url, "/v1/chat/completions", body));

@@ -6,7 +6,7 @@ import type { MemoryUsageSink } from "../../src/metering/memory-usage-sink.js";
 
 let gw: TestGateway;
 before(async () => {
-  gw = await startTestGateway(auditConfig({ defaultMode: "metadata", consumers: { "team-a": { mode: "redacted", sampleRate: 0 } } }));
+  gw = await startTestGateway(auditConfig({ defaultMode: "metadata", consumers: { "team-a": { mode: "redacted", sampleRate: 0 } } }, { contentSafety: "high" }));
 });
 after(() => gw.close());
 

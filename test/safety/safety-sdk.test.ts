@@ -14,7 +14,7 @@ let openai: OpenAI;
 let azure: AzureOpenAI;
 
 function folder(): ConfigFolder {
-  const f = standardConfig({ resources: { "aoai-a": { provider: "azure-openai", endpoint: upstream.url, apiKey: "platform-key-1" } } });
+  const f = standardConfig({ resources: { "aoai-a": { provider: "azure-openai", endpoint: upstream.url, apiKey: "platform-key-1" } }, contentSafety: "high" });
   // team-a's gpt35 is at "high" (shipped: 64 characters held back); team-b's gpt4o at a level of the folder's own with none.
   const consumers = f.consumers as Record<string, { models: { contentSafety?: string }[] }>;
   (consumers["team-b.json"] as { models: { contentSafety?: string }[] }).models[0]!.contentSafety = "cut-now";

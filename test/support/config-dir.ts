@@ -45,6 +45,8 @@ export interface StandardOptions {
   environment?: "dev" | "test" | "prod";
   extraPlatform?: Record<string, unknown>;
   deployAt?: string;
+  /** team-a's gpt35 content-safety level; default "off", so no guard touches the wire under test (test/safety/ sets its own). */
+  contentSafety?: string;
 }
 
 export const TEST_KEY = "test-key-team-a-0123456789";
@@ -106,7 +108,7 @@ export function standardConfig(options: StandardOptions = {}): ConfigFolder {
         costCentre: "1001",
         constantAppIdIdentifiers: ["app-team-a"],
         models: [
-          { deploymentName: "gpt35", modelName: "gpt-35-turbo", contentSafety: "high", environments: grant(100) },
+          { deploymentName: "gpt35", modelName: "gpt-35-turbo", contentSafety: options.contentSafety ?? "off", environments: grant(100) },
           { deploymentName: "embed", modelName: "text-embedding-ada-002", environments: grant(100) },
         ],
       },
@@ -131,4 +133,12 @@ export function standardConfig(options: StandardOptions = {}): ConfigFolder {
       },
     },
   };
+}
+
+/** The folder with team-a's gpt35 at another content-safety level (tests of the wire that no guard should touch). */
+export function withContentSafety(folder: ConfigFolder, level: string): ConfigFolder {
+  const consumers = folder.consumers as Record<string, { models: Array<{ contentSafety?: string }> }>;
+  const model = consumers["team-a.json"]?.models[0];
+  if (model) model.contentSafety = level;
+  return folder;
 }
