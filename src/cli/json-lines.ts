@@ -70,3 +70,44 @@ export async function mapJsonLines(
   await flush();
   return summary;
 }
+
+export type Id = string | number | null;
+
+// Only used to keep the id of a line that is not valid JSON, e.g. one cut off mid-text.
+const LOOSE_ID = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/;
+
+/** A bad line's answer: `{"id":…,"error":{"message","code":"invalid_request"}}`. */
+export function errorLine(id: Id, message: string): string {
+  return `${JSON.stringify({ id, error: { message, code: "invalid_request" } })}\n`;
+}
+
+function looseId(line: string): Id {
+  const token = LOOSE_ID.exec(line)?.[1];
+  if (token === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(token);
+    return typeof value === "string" || typeof value === "number" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A `{"id","text"}` line read, or the error line that answers it. */
+export function readRecordLine(line: string, lineNumber: number): { id: Id; text: string } | { out: string; ok: false } {
+  if (line.trim() === "") return { out: errorLine(null, `line ${lineNumber} is empty`), ok: false };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return { out: errorLine(looseId(line), `line ${lineNumber} is not valid JSON`), ok: false };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { out: errorLine(null, `line ${lineNumber} must be a JSON object with "id" and "text"`), ok: false };
+  }
+  const record = parsed as Record<string, unknown>;
+  const rawId = record["id"];
+  const id: Id = typeof rawId === "string" || typeof rawId === "number" ? rawId : null;
+  const text = record["text"];
+  if (typeof text !== "string") return { out: errorLine(id, `line ${lineNumber}: "text" must be a string`), ok: false };
+  return { id, text };
+}

@@ -2,31 +2,13 @@ import type { ConfigIssue } from "../config/issues.js";
 import type { SafetyLevel } from "../safety/level.js";
 import { readSafetyLevels } from "../safety/read-levels.js";
 import { judge, scanText } from "../safety/scan-text.js";
-import { mapJsonLines, type JsonLinesSummary } from "./json-lines.js";
-
-type Id = string | number | null;
-
-function errorLine(id: Id, message: string): string {
-  return `${JSON.stringify({ id, error: { message, code: "invalid_request" } })}\n`;
-}
+import { errorLine, mapJsonLines, readRecordLine, type JsonLinesSummary } from "./json-lines.js";
 
 /** One line's answer: `{"id","flagged","categories","score"}` by the level's input rules. */
 function scanLine(level: SafetyLevel, line: string, lineNumber: number): { out: string; ok: boolean } {
-  if (line.trim() === "") return { out: errorLine(null, `line ${lineNumber} is empty`), ok: false };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return { out: errorLine(null, `line ${lineNumber} is not valid JSON`), ok: false };
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return { out: errorLine(null, `line ${lineNumber} must be a JSON object with "id" and "text"`), ok: false };
-  }
-  const record = parsed as Record<string, unknown>;
-  const rawId = record["id"];
-  const id: Id = typeof rawId === "string" || typeof rawId === "number" ? rawId : null;
-  const text = record["text"];
-  if (typeof text !== "string") return { out: errorLine(id, `line ${lineNumber}: "text" must be a string`), ok: false };
+  const record = readRecordLine(line, lineNumber);
+  if ("out" in record) return record;
+  const { id, text } = record;
   const verdict = judge(scanText(text, level.input, "input"), level.input);
   const categories = [...verdict.block, ...verdict.flag, ...verdict.redact];
   return { out: `${JSON.stringify({ id, flagged: categories.length > 0, categories, score: verdict.score })}\n`, ok: true };
